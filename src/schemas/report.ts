@@ -77,7 +77,9 @@ export function reportSchema(registry: Registry) {
       error: (issue) => {
         const input = String(issue.input);
         const guess = didYouMean(input, [...topicIds, ...byTopicName.keys()]);
-        const fix = guess ? ` Did you mean \`${byTopicName.get(guess) ?? guess}\`?` : '';
+        const id = guess ? (byTopicName.get(guess) ?? guess) : undefined;
+        const name = registry.topics.find((t) => t.id === id)?.name;
+        const fix = id ? ` Did you mean \`${id}\` (${name})?` : '';
         return `Unknown topic "${input}".${fix} Expected one of ${quoted(topicIds)} (or its Chinese name) from content/topics.yaml; add new topics there first.`;
       },
     }),
@@ -113,8 +115,17 @@ export function reportSchema(registry: Registry) {
 
   const names = z.array(z.string().trim().min(1, { error: 'Names must not be empty; remove the empty entry.' })).default([]);
 
-  return z
-    .object({
+  function unknownFieldMessage(issue: { code?: string; keys?: string[] }): string | undefined {
+    if (issue.code !== 'unrecognized_keys' || !issue.keys) return undefined;
+    return issue.keys
+      .map((key) => {
+        const guess = didYouMean(key, fields);
+        return `Unknown field \`${key}\`.${guess ? ` Did you mean \`${guess}\`?` : ''} Allowed fields: ${fields.join(', ')}.`;
+      })
+      .join(' ');
+  }
+
+  const shape = {
       /** Headline as published (主标题). Required. */
       title: z
         .string({ error: 'Every report needs a title. Fix: title: 钱塘江畔迎接高远未来' })
@@ -203,7 +214,12 @@ export function reportSchema(registry: Registry) {
       originalScript: z.enum(['Hans', 'Hant']).default('Hans'),
       /** Editorial notes: judgements made while preparing the report. */
       notes: z.array(z.string().trim().min(1)).default([]),
-    })
+  };
+  // Field names in the order editors meet them; used for "did you mean" on misspelt keys.
+  const fields = Object.keys(shape);
+
+  return z
+    .object(shape, { error: unknownFieldMessage })
     .strict()
     .superRefine((data, ctx) => {
       if (data.dateCertainty === 'inferred' && !data.dateNote) {
