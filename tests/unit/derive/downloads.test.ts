@@ -1,0 +1,62 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { figureRows } from '../../../src/lib/derive/figures.ts';
+import { buildTimeline } from '../../../src/lib/derive/timeline.ts';
+import { BOM, FIGURE_COLUMNS, REPORT_COLUMNS, figuresCsv, reportsCsv, reportsJson, stableStringify, timelineJson } from '../../../src/lib/derive/downloads.ts';
+import { makeReport } from '../helpers/make-report.ts';
+
+function parseCsv(text: string): Record<string, string>[] {
+  expect(text.startsWith(BOM)).toBe(true);
+  const parsed = Papa.parse<Record<string, string>>(text.slice(BOM.length), { header: true, skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  return parsed.data;
+}
+
+describe(stableStringify, () => {
+  it('sorts keys at every depth and drops undefined', () => {
+    expect(stableStringify({ b: 1, a: { d: [{ z: 1, y: 2 }], c: undefined } })).toBe('{\n  "a": {\n    "d": [\n      {\n        "y": 2,\n        "z": 1\n      }\n    ]\n  },\n  "b": 1\n}\n');
+  });
+});
+
+describe(reportsCsv, () => {
+  it('writes only the header for no reports', () => {
+    expect(parseCsv(reportsCsv([]))).toEqual([]);
+    expect(reportsCsv([]).slice(1).split('\r\n')[0]).toBe(Object.keys(REPORT_COLUMNS).join(','));
+  });
+  it('round-trips titles with quotes, commas and newlines', () => {
+    const title = '“亲清”会客厅, 又名 "面对面"\n第二行';
+    const rows = parseCsv(reportsCsv([makeReport('a', { title, regions: ['330114', '330108'], topics: ['innovation', 'talent'] })]));
+    expect(rows).toHaveLength(1);
+    expect(rows[0].title).toBe(title);
+    expect(rows[0].regions.split(';')).toEqual(['330114', '330108']);
+    expect(rows[0].regionNames).toBe('浙江省杭州市钱塘区;浙江省杭州市滨江区');
+    expect(rows[0].topics).toBe('innovation;talent');
+  });
+  it('is deterministic for any input order', () => {
+    const reports = [makeReport('a'), makeReport('b', { date: '2023' })];
+    expect(reportsCsv([...reports].reverse())).toBe(reportsCsv(reports));
+  });
+});
+
+describe(figuresCsv, () => {
+  it('keeps values as printed', () => {
+    const rows = parseCsv(figuresCsv(figureRows([makeReport('a', { figures: [{ label: '营收,含税', value: '54.90', unit: '亿元', year: 2021 }] })])));
+    expect(Object.keys(rows[0])).toEqual(Object.keys(FIGURE_COLUMNS));
+    expect([rows[0].label, rows[0].value, rows[0].year, rows[0].region]).toEqual(['营收,含税', '54.90', '2021', '330114']);
+  });
+});
+
+describe(reportsJson, () => {
+  it('parses back to the reports, newest first', () => {
+    const parsed = JSON.parse(reportsJson([makeReport('a', { date: '2020' }), makeReport('b')]));
+    expect(parsed.reports.map((r: { id: string }) => r.id)).toEqual(['b', 'a']);
+    expect(parsed.reports[0].url).toBe('/reports/b/');
+  });
+});
+
+describe(timelineJson, () => {
+  it('keeps the timeline order', () => {
+    const entries = buildTimeline([makeReport('a', { events: [{ date: '2020', label: 'e' }] })]);
+    expect(JSON.parse(timelineJson(entries)).entries.map((e: { kind: string }) => e.kind)).toEqual(['event', 'report']);
+  });
+});
