@@ -6,7 +6,7 @@ import { z } from 'astro/zod';
 import { isPartialDate, normalizeDateInput } from '../lib/dates/partial-date.ts';
 import { fullRegionName, isKnownRegionCode, findRegionsByName } from '../lib/regions/gazetteer.ts';
 import { didYouMean } from '../lib/text/did-you-mean.ts';
-import { BODIES, REPORT_KINDS, toVocabularyId } from '../lib/taxonomy/vocabularies.ts';
+import { BODIES, BODY_IDS, REPORT_KIND_IDS, REPORT_KINDS, toVocabularyId } from '../lib/taxonomy/vocabularies.ts';
 
 /** What the report schema needs to know about the editorial registries (topics.yaml, outlets.yaml). */
 export interface Registry {
@@ -99,7 +99,7 @@ export function reportSchema(registry: Registry) {
 
   const kind = z.preprocess(
     (v) => toVocabularyId(v, REPORT_KINDS),
-    z.enum(REPORT_KINDS.map((k) => k.id) as [string, ...string[]], {
+    z.enum(REPORT_KIND_IDS, {
       error: (issue) =>
         `Got "${String(issue.input)}"; expected one of ${REPORT_KINDS.map((k) => `\`${k.id}\` (${k.zh})`).join(', ')}. Fix: e.g. kind: news`,
     }),
@@ -107,7 +107,7 @@ export function reportSchema(registry: Registry) {
 
   const body = z.preprocess(
     (v) => toVocabularyId(v, BODIES),
-    z.enum(BODIES.map((b) => b.id) as [string, ...string[]], {
+    z.enum(BODY_IDS, {
       error: (issue) =>
         `Got "${String(issue.input)}"; expected one of ${BODIES.map((b) => `\`${b.id}\` (${b.zh})`).join(', ')}. Fix: e.g. bodies: [cppcc]`,
     }),

@@ -13,6 +13,9 @@ export const REPORT_KINDS = [
 
 export type ReportKind = (typeof REPORT_KINDS)[number]['id'];
 
+/** The kind slugs as a tuple, for schema enums. */
+export const REPORT_KIND_IDS = REPORT_KINDS.map((k) => k.id) as [ReportKind, ...ReportKind[]];
+
 // 政协 CPPCC committee, 人大 people's congress, 政府 government, 党委 Party committee,
 // 民主党派 democratic parties, 工商联 federation of industry and commerce.
 export const BODIES = [
@@ -25,6 +28,9 @@ export const BODIES = [
 ] as const;
 
 export type BodyId = (typeof BODIES)[number]['id'];
+
+/** The body slugs as a tuple, for schema enums. */
+export const BODY_IDS = BODIES.map((b) => b.id) as [BodyId, ...BodyId[]];
 
 interface Term {
   readonly id: string;
