@@ -1,0 +1,54 @@
+/** Heatmap of a count matrix (e.g. topic × year), each cell labelled with its count. */
+import * as Plot from '@observablehq/plot';
+import { labelWidth, renderPlot, shadeFor } from './render.ts';
+
+export interface HeatmapOptions {
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  rowLabels: readonly string[];
+  colLabels: readonly string[];
+  /** cells[row][col]. */
+  cells: readonly (readonly number[])[];
+}
+
+const CELL = 34;
+
+/** SVG of the matrix with rows and columns in the given order; zero cells stay blank. */
+export function renderHeatmap(options: HeatmapOptions): string {
+  const { rowLabels, colLabels, cells } = options;
+  const max = Math.max(0, ...cells.flat());
+  const data = rowLabels.flatMap((row, r) => colLabels.map((col, c) => ({ row: `${r}`, col: `${c}`, count: cells[r][c] })));
+  const marginLeft = Math.max(40, ...rowLabels.map((l) => labelWidth(l))) + 16;
+  return renderPlot({
+    width: marginLeft + 16 + Math.max(1, colLabels.length) * CELL,
+    height: 72 + Math.max(1, rowLabels.length) * CELL,
+    marginLeft,
+    marginTop: 48,
+    marginBottom: 24,
+    marginRight: 16,
+    ariaLabel: options.title,
+    x: {
+      axis: 'top',
+      label: options.xLabel,
+      labelArrow: 'none',
+      labelAnchor: 'center',
+      domain: colLabels.map((_, c) => `${c}`),
+      tickFormat: (k: string) => colLabels[Number(k)] ?? k,
+    },
+    y: {
+      label: options.yLabel,
+      labelArrow: 'none',
+      labelAnchor: 'top',
+      domain: rowLabels.map((_, r) => `${r}`),
+      tickFormat: (k: string) => rowLabels[Number(k)] ?? k,
+    },
+    marks: [
+      Plot.cell(data, { x: 'col', y: 'row', fill: (d: { count: number }) => shadeFor(d.count, max).fill, inset: 1 }),
+      Plot.text(
+        data.filter((d) => d.count > 0),
+        { x: 'col', y: 'row', text: (d: { count: number }) => String(d.count), fill: (d: { count: number }) => shadeFor(d.count, max).text },
+      ),
+    ],
+  });
+}

@@ -1,0 +1,61 @@
+/**
+ * Server-side rendering of Observable Plot charts to SVG strings. Plot needs a DOM; linkedom's
+ * `parseHTML` gives one without a browser, so charts are plain static SVG in the built HTML.
+ */
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+
+/** Font size of chart text in CSS pixels at the design width. */
+export const CHART_FONT_SIZE = 12;
+/**
+ * Design width: charts are drawn for a phone (375 px minus page margins) and scale up to at
+ * most ~1.5× on wide screens, so their text is never smaller than ~11 px.
+ */
+export const CHART_WIDTH = 340;
+
+export type PlotOptions = Plot.PlotOptions;
+
+/** Renders Plot options to an SVG string with the site's font and fixed, deterministic markup. */
+export function renderPlot(options: PlotOptions): string {
+  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  const chart = Plot.plot({
+    width: CHART_WIDTH,
+    ...options,
+    document: document as unknown as Document,
+    className: 'chart-svg',
+    style: { fontSize: `${CHART_FONT_SIZE}px`, fontFamily: 'inherit', background: 'transparent', overflow: 'visible' },
+  });
+  chart.setAttribute('role', 'img');
+  return chart.outerHTML;
+}
+
+/** Approximate rendered width of a label: CJK characters one em, others about 0.6 em. */
+export function labelWidth(text: string, fontSize = CHART_FONT_SIZE): number {
+  let em = 0;
+  for (const ch of text) em += /[\u2e80-\u9fff\uff00-\uffef]/u.test(ch) ? 1 : 0.6;
+  return Math.ceil(em * fontSize);
+}
+
+/** Ticks for a count axis: whole numbers only, at most five. */
+export function countTicks(max: number): number[] {
+  if (max <= 0) return [0];
+  const step = Math.max(1, Math.ceil(max / 5));
+  const ticks: number[] = [];
+  for (let t = 0; t <= max; t += step) ticks.push(t);
+  return ticks;
+}
+
+// Five steps from "none" to "most", light to dark, with the text colour that keeps contrast ≥ 4.5:1.
+const STEPS = [
+  { fill: '#f3f2f1', text: '#1b1b1b' },
+  { fill: '#d2e3f3', text: '#1b1b1b' },
+  { fill: '#8fbbe0', text: '#1b1b1b' },
+  { fill: '#2f6db0', text: '#ffffff' },
+  { fill: '#143d6b', text: '#ffffff' },
+] as const;
+
+/** Fill and text colour for a count relative to the largest count (0 gets the neutral step). */
+export function shadeFor(count: number, max: number): { fill: string; text: string } {
+  if (count <= 0 || max <= 0) return STEPS[0];
+  return STEPS[Math.min(4, Math.max(1, Math.ceil((count / max) * 4)))];
+}
