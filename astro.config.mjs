@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 
 // The public address; feeds, canonical URLs and the sitemap are built from it.
@@ -18,6 +19,6 @@ export default defineConfig({
     // SmartyPants off: Chinese text already carries its own quotes and must stay as published.
     processor: unified({ smartypants: false, remarkPlugins: [], rehypePlugins: [] }),
   },
-  integrations: [mdx()],
+  integrations: [mdx(), sitemap()],
   devToolbar: { enabled: false },
 });

@@ -1,0 +1,29 @@
+/** /feeds/regions/<code>.xml: reports about one place or anywhere below it, newest first. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import rss from '@astrojs/rss';
+import { loadArchive } from '../../../data/archive.ts';
+import { buildRegionTree } from '../../../lib/archive/region-tree.ts';
+import { fullRegionName } from '../../../lib/regions/gazetteer.ts';
+import { feedItemOf, regionFeedHref } from '../../../lib/reader/feeds.ts';
+import { channelData, regionFeedTitle } from '../../../lib/reader/rss-channel.ts';
+
+export const getStaticPaths = (async () => {
+  const { reports } = await loadArchive();
+  const { index } = buildRegionTree(reports);
+  return [...index.values()].map((node) => ({ params: { code: node.code }, props: { reportIds: node.reportIds } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params, props, site }) => {
+  const code = params.code!;
+  const { reports, outlets, topics } = await loadArchive();
+  const topicNames = new Map(topics.map((t) => [t.id, t.name]));
+  const ids = new Set<string>(props.reportIds);
+  return rss({
+    title: regionFeedTitle(code),
+    description: `协商档案中关于${fullRegionName(code)}（含下辖地区）的报道。`,
+    site: site!,
+    items: reports.filter((r) => ids.has(r.id)).map((r) => feedItemOf(r, outlets, topicNames)),
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    customData: channelData(new URL(regionFeedHref(code), site).href),
+  });
+};

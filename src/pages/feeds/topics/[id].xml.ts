@@ -1,0 +1,26 @@
+/** /feeds/topics/<id>.xml: reports filed under one topic, newest first. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import rss from '@astrojs/rss';
+import { loadArchive } from '../../../data/archive.ts';
+import { feedItemOf, topicFeedHref } from '../../../lib/reader/feeds.ts';
+import { channelData, topicFeedTitle } from '../../../lib/reader/rss-channel.ts';
+
+export const getStaticPaths = (async () => {
+  const { reports, topics } = await loadArchive();
+  // Only topics with reports: the topic pages exist for those, and an empty feed helps no one.
+  return topics.filter((t) => reports.some((r) => r.data.topics.includes(t.id))).map((t) => ({ params: { id: t.id }, props: { topic: t } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props, site }) => {
+  const { topic } = props;
+  const { reports, outlets, topics } = await loadArchive();
+  const topicNames = new Map(topics.map((t) => [t.id, t.name]));
+  return rss({
+    title: topicFeedTitle(topic.name),
+    description: `协商档案中主题为“${topic.name}”的报道：${topic.description}`,
+    site: site!,
+    items: reports.filter((r) => r.data.topics.includes(topic.id)).map((r) => feedItemOf(r, outlets, topicNames)),
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    customData: channelData(new URL(topicFeedHref(topic.id), site).href),
+  });
+};

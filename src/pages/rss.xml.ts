@@ -1,0 +1,20 @@
+/** /rss.xml: every report, newest first. */
+import type { APIRoute } from 'astro';
+import rss from '@astrojs/rss';
+import { loadArchive } from '../data/archive.ts';
+import { SITE_FEED, feedItemOf } from '../lib/reader/feeds.ts';
+import { SITE_DESCRIPTION } from '../lib/reader/site.ts';
+import { channelData } from '../lib/reader/rss-channel.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const { reports, outlets, topics } = await loadArchive();
+  const topicNames = new Map(topics.map((t) => [t.id, t.name]));
+  return rss({
+    title: SITE_FEED.title,
+    description: SITE_DESCRIPTION,
+    site: site!,
+    items: reports.map((r) => feedItemOf(r, outlets, topicNames)),
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    customData: channelData(new URL(SITE_FEED.href, site).href),
+  });
+};
