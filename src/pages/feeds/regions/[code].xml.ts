@@ -3,6 +3,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import rss from '@astrojs/rss';
 import { loadArchive } from '../../../data/archive.ts';
 import { buildRegionTree } from '../../../lib/archive/region-tree.ts';
+import { regionHref } from '../../../lib/archive/urls.ts';
 import { fullRegionName } from '../../../lib/regions/gazetteer.ts';
 import { feedItemOf, regionFeedHref } from '../../../lib/reader/feeds.ts';
 import { channelData, regionFeedTitle } from '../../../lib/reader/rss-channel.ts';
@@ -21,7 +22,8 @@ export const GET: APIRoute = async ({ params, props, site }) => {
   return rss({
     title: regionFeedTitle(code),
     description: `协商档案中关于${fullRegionName(code)}（含下辖地区）的报道。`,
-    site: site!,
+    // The channel links to the region's page; item links resolve against it to absolute URLs.
+    site: new URL(regionHref(code), site).href,
     items: reports.filter((r) => ids.has(r.id)).map((r) => feedItemOf(r, outlets, topicNames)),
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: channelData(new URL(regionFeedHref(code), site).href),
