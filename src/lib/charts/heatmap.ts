@@ -1,6 +1,6 @@
 /** Heatmap of a count matrix (e.g. topic × year), each cell labelled with its count. */
 import * as Plot from '@observablehq/plot';
-import { labelWidth, renderPlot, shadeFor } from './render.ts';
+import { CHART_WIDTH, labelWidth, renderPlot, shadeFor } from './render.ts';
 
 export interface HeatmapOptions {
   title: string;
@@ -12,19 +12,28 @@ export interface HeatmapOptions {
   cells: readonly (readonly number[])[];
 }
 
-const CELL = 34;
+const ROW = 28;
+const MIN_CELL = 28;
+const MAX_CELL = 64;
 
-/** SVG of the matrix with rows and columns in the given order; zero cells stay blank. */
+/**
+ * SVG of the matrix with rows and columns in the given order; zero cells stay blank. Drawn at the
+ * phone design width when it fits; column labels turn 45° when they are wider than a cell.
+ */
 export function renderHeatmap(options: HeatmapOptions): string {
   const { rowLabels, colLabels, cells } = options;
   const max = Math.max(0, ...cells.flat());
   const data = rowLabels.flatMap((row, r) => colLabels.map((col, c) => ({ row: `${r}`, col: `${c}`, count: cells[r][c] })));
   const marginLeft = Math.max(40, ...rowLabels.map((l) => labelWidth(l))) + 16;
+  const cols = Math.max(1, colLabels.length);
+  const cell = Math.max(MIN_CELL, Math.min(MAX_CELL, Math.floor((CHART_WIDTH - marginLeft - 16) / cols)));
+  const widest = Math.max(0, ...colLabels.map((l) => labelWidth(l)));
+  const rotate = widest > cell - 4;
   return renderPlot({
-    width: marginLeft + 16 + Math.max(1, colLabels.length) * CELL,
-    height: 72 + Math.max(1, rowLabels.length) * CELL,
+    width: Math.max(CHART_WIDTH, marginLeft + 16 + cols * cell),
+    height: (rotate ? Math.ceil(widest * 0.72) + 40 : 48) + 24 + Math.max(1, rowLabels.length) * ROW,
     marginLeft,
-    marginTop: 48,
+    marginTop: rotate ? Math.ceil(widest * 0.72) + 40 : 48,
     marginBottom: 24,
     marginRight: 16,
     ariaLabel: options.title,
@@ -35,6 +44,7 @@ export function renderHeatmap(options: HeatmapOptions): string {
       labelAnchor: 'center',
       domain: colLabels.map((_, c) => `${c}`),
       tickFormat: (k: string) => colLabels[Number(k)] ?? k,
+      ...(rotate ? { tickRotate: -45 } : {}),
     },
     y: {
       label: options.yLabel,
