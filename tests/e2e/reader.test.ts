@@ -1,0 +1,243 @@
+/**
+ * The reader's tools in real Chromium: 简/繁 switch (lazy, persistent, reversible), light/dark
+ * switch (persistent, no flash), share and cite without third-party code, structured data,
+ * feeds linked from their pages, the 404 page, and no request ever leaving the site.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './browser.ts';
+import { isBuilt, samplePages, sampleReport } from './reader-pages.ts';
+import { regionHref, reportHref } from '../../src/lib/archive/urls.ts';
+import { regionFeedHref } from '../../src/lib/reader/feeds.ts';
+import { fullRegionName } from '../../src/lib/regions/gazetteer.ts';
+
+const baseUrl = inject('baseUrl');
+const distDir = inject('distDir');
+const report = sampleReport();
+const reportUrl = baseUrl + reportHref(report.id);
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function freshPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 375, height: 800 }, ...options });
+  return { context, page: await context.newPage() };
+}
+
+const mainText = (page: Page) => page.locator('main').innerText();
+
+describe('简/繁 switch', () => {
+  it('loads OpenCC only when asked, turns 协商 into 協商 and back, and sets lang', async () => {
+    const { context, page } = await freshPage();
+    const scripts: { url: string; bytes: number }[] = [];
+    page.on('response', async (r) => {
+      if (r.request().resourceType() === 'script') scripts.push({ url: r.url(), bytes: (await r.body()).length });
+    });
+    await page.goto(reportUrl);
+    await page.waitForLoadState('networkidle');
+    expect(await mainText(page)).toContain('协商');
+    // Nothing near the size of the dictionaries is fetched before the reader asks.
+    expect(scripts.filter((s) => s.bytes > 100_000)).toEqual([]);
+    const toggle = page.locator('[data-script-toggle]');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+
+    await toggle.click();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
+    await page.waitForLoadState('networkidle');
+    await expect.poll(() => scripts.some((s) => s.bytes > 100_000)).toBe(true);
+    const traditional = await mainText(page);
+    expect(traditional).toContain('協商');
+    expect(traditional).not.toContain('协商');
+    expect(await page.title()).toContain('協商檔案');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+
+    await toggle.click();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
+    const back = await mainText(page);
+    expect(back).toContain('协商');
+    expect(back).not.toContain('協商');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await context.close();
+  });
+
+  it('persists across navigation until switched back', async () => {
+    const { context, page } = await freshPage();
+    await page.goto(reportUrl);
+    await page.click('[data-script-toggle]');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
+
+    // Follow the breadcrumb to the report's province, then come back through the browser.
+    await page.locator('.breadcrumbs a').nth(1).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
+    await page.waitForFunction(() => document.querySelector('.brand')?.textContent?.includes('協商檔案'));
+    expect(await page.locator('[data-script-toggle]').getAttribute('aria-pressed')).toBe('true');
+
+    await page.goto(reportUrl);
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
+    await page.waitForFunction(() => document.querySelector('main')?.textContent?.includes('協商'));
+    await page.click('[data-script-toggle]');
+    await page.goto(`${baseUrl}/`);
+    await page.waitForLoadState('networkidle');
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-Hans');
+    expect(await page.locator('.brand').innerText()).toContain('协商档案');
+    await context.close();
+  });
+});
+
+describe('light/dark switch', () => {
+  const background = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+
+  it('follows the system until the reader chooses, then keeps the choice on every page', async () => {
+    const { context, page } = await freshPage({ colorScheme: 'dark' });
+    await page.goto(`${baseUrl}/`);
+    const systemDark = await background(page);
+    const toggle = page.locator('[data-theme-toggle]');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+
+    await toggle.click();
+    expect(await page.getAttribute('html', 'data-theme')).toBe('light');
+    const chosenLight = await background(page);
+    expect(chosenLight).not.toBe(systemDark);
+
+    await page.goto(reportUrl);
+    expect(await background(page)).toBe(chosenLight);
+    expect(await page.locator('[data-theme-toggle]').getAttribute('aria-pressed')).toBe('false');
+    await context.close();
+  });
+
+  it('applies a stored choice before the first paint (no flash of the other theme)', async () => {
+    const { context, page } = await freshPage({ colorScheme: 'light' });
+    await context.addInitScript(() => localStorage.setItem('xieshang:theme', 'dark'));
+    // Record the theme as soon as <body> exists, before any module script could have run.
+    await context.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.body) return;
+        (window as unknown as { themeAtBody: string | null }).themeAtBody = document.documentElement.getAttribute('data-theme');
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`${baseUrl}/`);
+    expect(await page.evaluate(() => (window as unknown as { themeAtBody: string | null }).themeAtBody)).toBe('dark');
+    await context.close();
+  });
+});
+
+describe('report page', () => {
+  it('describes itself as a NewsArticle matching what the page shows', async () => {
+    const { context, page } = await freshPage();
+    await page.goto(reportUrl);
+    const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
+    expect(ld['@type']).toBe('NewsArticle');
+    expect(ld.headline).toBe((await page.locator('h1').innerText()).trim());
+    expect(ld.datePublished).toBe(report.data.date);
+    expect(ld.author.length).toBeGreaterThan(0);
+    expect(ld.publisher.name).toBeTruthy();
+    expect(ld.contentLocation.map((l: { identifier: string }) => l.identifier)).toEqual(report.data.regions);
+    expect(await page.getAttribute('meta[property="og:type"]', 'content')).toBe('article');
+    expect(await page.getAttribute('meta[property="og:title"]', 'content')).toBe(report.data.title);
+    expect(await page.getAttribute('meta[name="twitter:card"]', 'content')).toBeTruthy();
+    await context.close();
+  });
+
+  it('copies a citation with outlet, date and URL, and copies the link where there is no share sheet', async () => {
+    const { context, page } = await freshPage({ permissions: ['clipboard-read', 'clipboard-write'] });
+    await page.goto(reportUrl);
+    const citation = (await page.locator('#cite-gbt').innerText()).trim();
+    expect(citation).toContain(report.data.date);
+    expect(citation).toContain(reportHref(report.id));
+    await page.locator('[data-copy="cite-gbt"]').click();
+    await expect.poll(() => page.locator('.cite-box [role="status"]').innerText()).toContain('已复制');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(citation);
+
+    const hasShareSheet = await page.evaluate(() => typeof navigator.share === 'function');
+    if (!hasShareSheet) {
+      await page.locator('[data-share]').click();
+      await expect.poll(() => page.locator('.share [role="status"]').innerText()).toContain('链接已复制');
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(reportHref(report.id));
+    }
+    await context.close();
+  });
+
+  it('links the older and newer reports about the same place', async () => {
+    const { context, page } = await freshPage();
+    await page.goto(reportUrl);
+    const nav = page.locator('nav.prev-next');
+    expect(await nav.locator('h2').innerText()).toContain('的其他报道');
+    expect(await nav.locator('a.all').getAttribute('href')).toBe(regionHref(report.data.regions[0]));
+    for (const href of await nav.locator('a[rel]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+      expect(href).toMatch(/^\/reports\/.+\/$/);
+    }
+    await context.close();
+  });
+});
+
+describe('feeds and 404', () => {
+  it('announces the region feed on the region page, and the feed exists', async () => {
+    const { context, page } = await freshPage();
+    const code = report.data.regions[0];
+    await page.goto(baseUrl + regionHref(code));
+    const hrefs = await page.locator('link[rel="alternate"][type="application/rss+xml"]').evaluateAll((ls) => ls.map((l) => l.getAttribute('href')));
+    expect(hrefs).toEqual([regionFeedHref(code), '/rss.xml']);
+    const response = await page.goto(baseUrl + regionFeedHref(code));
+    expect(response?.status()).toBe(200);
+    expect(await response?.text()).toContain(fullRegionName(code));
+    await context.close();
+  });
+
+  it('answers an unknown address with a helpful 404 page that searches the archive', async () => {
+    const { context, page } = await freshPage();
+    const response = await page.goto(`${baseUrl}/reports/2099/no-such-report/`);
+    expect(response?.status()).toBe(404);
+    expect(await page.locator('h1').innerText()).toBe('找不到该页面');
+    expect(await page.locator('form[role="search"]').getAttribute('action')).toBe('/search/');
+    await page.fill('form[role="search"] input[name="q"]', '钱塘');
+    await Promise.all([page.waitForURL(/\/search\/\?q=/), page.locator('form[role="search"] button').click()]);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('钱塘');
+    await context.close();
+  });
+});
+
+describe('keyboard', () => {
+  it('offers the skip link first and shows where focus is', async () => {
+    const { context, page } = await freshPage();
+    await page.goto(reportUrl);
+    await page.keyboard.press('Tab');
+    const focused = page.locator(':focus');
+    expect(await focused.innerText()).toBe('跳到正文');
+    const box = await focused.boundingBox();
+    expect(box && box.x >= 0 && box.y >= 0).toBe(true);
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle + getComputedStyle(document.activeElement!).backgroundColor);
+    expect(outline).not.toBe('nonergba(0, 0, 0, 0)');
+    await context.close();
+  });
+});
+
+describe('no third-party requests', () => {
+  const pages = samplePages().filter((p) => isBuilt(distDir, p.path));
+
+  it(`every sample page (${pages.map((p) => p.name).join(', ')}) and the 简/繁 switch stay on the site's own host`, async () => {
+    const { context, page } = await freshPage();
+    const foreign: string[] = [];
+    const own = new URL(baseUrl).host;
+    context.on('request', (request) => {
+      const url = new URL(request.url());
+      if (!['data:', 'blob:', 'about:'].includes(url.protocol) && url.host !== own) foreign.push(`${page.url()} → ${request.url()}`);
+    });
+    for (const sample of pages) {
+      await page.goto(baseUrl + sample.path);
+      await page.waitForLoadState('networkidle');
+    }
+    await page.goto(reportUrl);
+    await page.click('[data-script-toggle]');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
+    await page.waitForLoadState('networkidle');
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
+});
