@@ -1,0 +1,155 @@
+/**
+ * npm run import -- <file-or-dir>... [--out content/reports] [--dry-run] [--json] [--force]
+ * Thin CLI over src/lib/importer: argv, fs, exit code. Writes atomically (temp file + rename),
+ * never overwrites without --force, and validates each report against the schema before writing.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { importDocument, type ArticleRecord } from '../src/lib/importer/index.ts';
+import { renderReportFile, reportPath, frontMatter } from '../src/lib/importer/report-file.ts';
+import { contentDirUrl, loadRegistry } from '../src/schemas/registry.ts';
+import { reportSchema } from '../src/schemas/report.ts';
+
+interface Args {
+  inputs: string[];
+  out: string;
+  dryRun: boolean;
+  json: boolean;
+  force: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { inputs: [], out: 'content/reports', dryRun: false, json: false, force: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--out') args.out = argv[++i] ?? args.out;
+    else if (a.startsWith('--out=')) args.out = a.slice(6);
+    else if (a === '--dry-run') args.dryRun = true;
+    else if (a === '--json') args.json = true;
+    else if (a === '--force') args.force = true;
+    else if (a.startsWith('--')) throw new Error(`Unknown option ${a}. Fix: use --out DIR, --dry-run, --json or --force.`);
+    else args.inputs.push(a);
+  }
+  return args;
+}
+
+const INPUT_EXT = /\.(txt|md|html?|text)$/iu;
+
+/** Files named on the command line, directories expanded, sorted by code point so runs are repeatable. */
+function expandInputs(inputs: string[]): string[] {
+  const files: string[] = [];
+  for (const input of inputs) {
+    if (existsSync(input) && statSync(input).isDirectory()) {
+      const names = readdirSync(input).sort();
+      files.push(...expandInputs(names.map((n) => join(input, n)).filter((p) => statSync(p).isDirectory() || INPUT_EXT.test(p) || !/\.[a-z0-9]+$/iu.test(p))));
+    } else files.push(input);
+  }
+  return files;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function jsonArticle(a: ArticleRecord) {
+  return {
+    title: a.title,
+    date: a.date,
+    dateCertainty: a.dateCertainty,
+    outlet: a.outlet,
+    reporters: a.reporters,
+    editors: a.editors,
+    kind: a.kind,
+    regions: a.regions,
+    topics: a.topics,
+    figures: a.figures,
+    body: a.body,
+    removed: a.removed.map((r) => ({ text: r.text, reason: r.reason })),
+    warnings: a.warnings,
+  };
+}
+
+function summary(file: string, a: ArticleRecord, target: string): string {
+  const lines = [`${file} → ${target}`, `  title: ${a.title || '(none)'}${a.subtitle ? ` / ${a.subtitle}` : ''}`];
+  for (const g of a.guesses) lines.push(`  ${g.field}: ${g.value}  [${g.confidence}; from ${g.from}]`);
+  lines.push(`  reporters: ${a.reporters.join('、') || '-'}  correspondents: ${a.correspondents.join('、') || '-'}  editors: ${a.editors.join('、') || '-'}  photographers: ${a.photographers.join('、') || '-'}`);
+  for (const r of a.removed) lines.push(`  removed (${r.reason}): ${r.text.length > 60 ? r.text.slice(0, 60) + '…' : r.text}`);
+  for (const w of a.warnings) lines.push(`  warning: ${w}`);
+  return lines.join('\n');
+}
+
+function writeAtomic(path: string, content: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, content);
+  renameSync(temp, path);
+}
+
+function main(): number {
+  let args: Args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error((e as Error).message);
+    return 2;
+  }
+  if (!args.inputs.length) {
+    console.error('Usage: npm run import -- <file-or-dir>... [--out content/reports] [--dry-run] [--json] [--force]');
+    return 2;
+  }
+  const registry = loadRegistry(contentDirUrl());
+  const schema = reportSchema(registry);
+  const outRoot = resolve(args.out);
+  let failed = 0;
+  let written = 0;
+  const planned = new Set<string>();
+  const files: unknown[] = [];
+  for (const file of expandInputs(args.inputs)) {
+    const shown = relative(process.cwd(), resolve(file)).split('\\').join('/');
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(file);
+    } catch (e) {
+      console.error(`${shown}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'}). Fix: check the path.`);
+      failed++;
+      continue;
+    }
+    const result = importDocument(bytes, { fileName: shown, registry });
+    if (!result.ok) {
+      console.error(`${shown}: ${result.error}. Fix: save the page again as text or HTML (UTF-8, GBK or Big5).`);
+      failed++;
+      continue;
+    }
+    files.push({ input: shown, encoding: result.encoding, articles: result.articles.map(jsonArticle) });
+    for (const article of result.articles) {
+      let rel = reportPath(article);
+      for (let k = 2; planned.has(rel); k++) rel = reportPath(article).replace(/\.md$/u, `-${k}.md`);
+      planned.add(rel);
+      const target = join(outRoot, rel);
+      const shownTarget = relative(process.cwd(), target).split('\\').join('/');
+      if (!args.json) console.log(summary(shown, article, shownTarget));
+      const check = schema.safeParse(frontMatter(article));
+      if (!check.success) {
+        const problems = check.error.issues.map((i) => `${i.path.join('.') || '(report)'}: ${i.message}`).join('; ');
+        console.error(`${shown}: not written (${article.title || 'untitled'}): ${problems}`);
+        failed++;
+        continue;
+      }
+      if (args.dryRun) continue;
+      const content = renderReportFile(article);
+      if (existsSync(target) && !args.force) {
+        if (readFileSync(target, 'utf8') === content) continue;
+        console.error(`${shownTarget}: exists and differs; not overwritten. Fix: pass --force to replace it.`);
+        failed++;
+        continue;
+      }
+      writeAtomic(target, content);
+      written++;
+    }
+  }
+  if (args.json) process.stdout.write(JSON.stringify({ files }) + '\n');
+  else console.log(`Imported ${plural(files.length, 'file')}; ${args.dryRun ? 'dry run, nothing written' : `wrote ${plural(written, 'report')}`}; ${plural(failed, 'problem')}.`);
+  return failed ? 1 : 0;
+}
+
+process.exitCode = main();

@@ -1,0 +1,91 @@
+/** From an article draft to the importer's article record: body markdown, removed, warnings, guesses. */
+import type { ArticleDraft, Figure, ImportDoc, Removed } from './types.ts';
+
+export interface GuessNote {
+  field: string;
+  value: string;
+  from: string;
+  confidence: 'high' | 'medium' | 'low';
+}
+
+export interface ArticleRecord {
+  title: string;
+  subtitle?: string;
+  date: string | null;
+  dateCertainty: 'stated' | 'inferred' | null;
+  dateNote?: string;
+  outlet: string | null;
+  outletId: string | null;
+  source: { url?: string; file: string; part?: string };
+  reporters: string[];
+  correspondents: string[];
+  editors: string[];
+  photographers: string[];
+  kind: string;
+  bodies: string[];
+  regions: { code: string; name: string }[];
+  topics: string[];
+  keywords: string[];
+  figures: Figure[];
+  originalScript: 'Hans' | 'Hant';
+  body: string;
+  removed: Removed[];
+  warnings: string[];
+  guesses: GuessNote[];
+  notes: string[];
+}
+
+/** Markdown body: paragraphs, `## ` headings and `> 图：` captions, one blank line apart. */
+export function renderBody(a: ArticleDraft): string {
+  return a.lines
+    .map((l) => (l.kind === 'heading' ? `## ${l.text}` : l.kind === 'caption' ? `> 图：${l.text}` : escapeMarkdown(l.text)))
+    .join('\n\n');
+}
+
+/** Escapes characters that Markdown would read as markup at the start of a paragraph or inline (*, _ runs). */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/([*_`\\])/gu, '\\$1').replace(/^([#>+-]|\d+\.)(?=\s)/u, '\\$1');
+}
+
+export function toArticleRecord(doc: ImportDoc, a: ArticleDraft, pageRemoved: Removed[], docIssues: string[], options: { fileName: string }): ArticleRecord {
+  const warnings = [...new Set([...docIssues, ...a.issues.map((i) => i.message)])];
+  if (!a.date) warnings.push('date: no date found in the page or text. Fix: add date (and dateCertainty) by hand.');
+  if (!a.outlet) warnings.push('outlet: no known outlet named in the source line, dateline or page metadata. Fix: set outlet to an id from content/outlets.yaml (add the outlet there first).');
+  if (!a.reporters.length) warnings.push('reporters: no byline found.');
+  const guesses: GuessNote[] = [];
+  if (a.date) guesses.push({ field: 'date', value: `${a.date.value.date} (${a.date.value.certainty})`, from: a.date.from, confidence: a.date.confidence });
+  if (a.outlet) guesses.push({ field: 'outlet', value: a.outlet.value.name, from: a.outlet.from, confidence: a.outlet.confidence });
+  if (a.kind) guesses.push({ field: 'kind', value: a.kind.value, from: a.kind.from, confidence: a.kind.confidence });
+  if (a.regions.length) guesses.push({ field: 'regions', value: a.regions.map((r) => `${r.code} ${r.name}`).join(', '), from: `gazetteer names in the text (scores ${a.regions.map((r) => r.score).join(', ')})`, confidence: a.regions[0].score >= 5 ? 'high' : 'medium' });
+  if (a.topics.length) guesses.push({ field: 'topics', value: a.topics.join(', '), from: 'topics.yaml keywords among jieba words', confidence: 'low' });
+  const notes = [
+    ...a.issues.filter((i) => i.code === 'kicker').map((i) => i.message),
+    ...(a.date?.value.certainty === 'inferred' ? [] : []),
+  ];
+  return {
+    title: a.title ?? '',
+    subtitle: a.subtitle,
+    date: a.date?.value.date ?? null,
+    dateCertainty: a.date?.value.certainty ?? null,
+    dateNote: a.date?.value.note,
+    outlet: a.outlet?.value.name ?? null,
+    outletId: a.outlet?.value.id ?? null,
+    source: { url: doc.meta.url, file: options.fileName, part: a.part },
+    reporters: a.reporters,
+    correspondents: a.correspondents,
+    editors: a.editors,
+    photographers: a.photographers,
+    kind: a.kind?.value ?? 'news',
+    bodies: a.bodies,
+    regions: a.regions.map(({ code, name }) => ({ code, name })),
+    topics: a.topics,
+    keywords: a.keywords,
+    figures: a.figures,
+    originalScript: doc.originalScript,
+    body: renderBody(a),
+    removed: [...pageRemoved, ...a.removed].sort((x, y) => (x.line ?? 0) - (y.line ?? 0)),
+    warnings,
+    guesses,
+    notes,
+  };
+}

@@ -1,0 +1,53 @@
+/** An article record as a report file: front-matter YAML (schema field order) + Markdown body, and its path. */
+import { pinyin } from 'pinyin-pro';
+import { stringify } from 'yaml';
+import type { ArticleRecord } from './record.ts';
+
+/** A file-name slug from the title's first Chinese words in pinyin (钱塘江畔迎接 → qian-tang-jiang-pan-ying-jie). */
+export function slugFromTitle(title: string, maxSyllables = 8): string {
+  const syllables = pinyin(title, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
+    .flatMap((s) => s.toLowerCase().split(/[^a-z0-9]+/u))
+    .filter(Boolean);
+  return syllables.slice(0, maxSyllables).join('-') || 'report';
+}
+
+/** content/reports/<year>/<date>-<slug>.md, relative to the output root. */
+export function reportPath(record: ArticleRecord): string {
+  const date = record.date ?? 'undated';
+  return `${date.slice(0, 4)}/${date}-${slugFromTitle(record.title)}.md`;
+}
+
+/** The front-matter object in the schema's field order; empty optional fields are left out. */
+export function frontMatter(record: ArticleRecord): Record<string, unknown> {
+  const fm: Record<string, unknown> = { title: record.title };
+  if (record.subtitle) fm.subtitle = record.subtitle;
+  fm.date = record.date;
+  fm.dateCertainty = record.dateCertainty;
+  if (record.dateNote) fm.dateNote = record.dateNote;
+  fm.outlet = record.outletId;
+  const source: Record<string, string> = {};
+  if (record.source.url) source.url = record.source.url;
+  source.file = record.source.file;
+  if (record.source.part) source.part = record.source.part;
+  fm.source = source;
+  fm.reporters = record.reporters;
+  fm.correspondents = record.correspondents;
+  fm.editors = record.editors;
+  fm.photographers = record.photographers;
+  fm.kind = record.kind;
+  fm.bodies = record.bodies;
+  fm.regions = record.regions.map((r) => r.code);
+  fm.topics = record.topics;
+  fm.keywords = record.keywords;
+  fm.figures = record.figures.map((f) => ({ label: f.label, value: f.value, unit: f.unit, ...(f.year ? { year: f.year } : {}) }));
+  fm.lang = 'zh-Hans';
+  fm.originalScript = record.originalScript;
+  fm.notes = [...record.notes, ...record.guesses.filter((g) => g.confidence !== 'high').map((g) => `importer guess, ${g.confidence} confidence: ${g.field} = ${g.value} (from ${g.from})`)];
+  return fm;
+}
+
+/** The whole report file; deterministic for the same record. */
+export function renderReportFile(record: ArticleRecord): string {
+  const yaml = stringify(frontMatter(record), { lineWidth: 0, defaultStringType: 'PLAIN', flowCollectionPadding: false });
+  return `---\n${yaml}---\n\n${record.body}\n`;
+}

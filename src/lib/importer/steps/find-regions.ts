@@ -1,0 +1,178 @@
+/**
+ * Step: the places an article is about, as GB/T 2260 codes. Names are found through the gazetteer
+ * (full names, and short names such as 钱塘 or 楚雄州); a bare short name counts only with support
+ * (its province or city named nearby, or in the headline/lead); ambiguous names are resolved by the
+ * places named around them; "about" is weighted by headline, lead, the X政协/X人大 subject and frequency.
+ */
+import { allRegions, getRegion, isWithin, regionPath, shortRegionName, fullRegionName, type Region } from '../../regions/gazetteer.ts';
+import { cut } from 'jieba-wasm';
+import type { ArticleDraft, Step } from '../types.ts';
+
+interface NameEntry {
+  regions: Region[];
+  /** True when the name carries its administrative suffix (钱塘区), false for a short form (钱塘). */
+  full: boolean;
+}
+
+let INDEX: Map<string, NameEntry> | undefined;
+let MAX_LEN = 0;
+
+function add(index: Map<string, NameEntry>, name: string, region: Region, full: boolean): void {
+  if ([...name].length < 2) return;
+  const entry = index.get(name) ?? { regions: [], full };
+  if (!entry.regions.some((r) => r.code === region.code)) entry.regions.push(region);
+  entry.full = entry.full || full;
+  index.set(name, entry);
+  MAX_LEN = Math.max(MAX_LEN, [...name].length);
+}
+
+/** The name index over the gazetteer, built once. */
+export function regionNameIndex(): Map<string, NameEntry> {
+  if (INDEX) return INDEX;
+  const index = new Map<string, NameEntry>();
+  for (const region of allRegions()) {
+    add(index, region.name, region, true);
+    const short = shortRegionName(region.name);
+    if (short !== region.name) {
+      add(index, short, region, false);
+      // 楚雄彝族自治州 → 楚雄州; 恩施土家族苗族自治州 → 恩施州: the usual spoken form.
+      if (/自治州$/u.test(region.name)) add(index, `${short}州`, region, true);
+      if (/自治县$/u.test(region.name)) add(index, `${short}县`, region, true);
+    }
+  }
+  INDEX = index;
+  return index;
+}
+
+export interface Mention {
+  name: string;
+  index: number;
+  entry: NameEntry;
+}
+
+/** Every gazetteer name in the text, longest match first at each position. */
+export function findMentions(text: string): Mention[] {
+  const index = regionNameIndex();
+  const chars = [...text];
+  const out: Mention[] = [];
+  for (let i = 0; i < chars.length; ) {
+    let matched = 0;
+    for (let len = Math.min(MAX_LEN, chars.length - i); len >= 2; len--) {
+      const name = chars.slice(i, i + len).join('');
+      const entry = index.get(name);
+      if (entry) {
+        out.push({ name, index: i, entry });
+        matched = len;
+        break;
+      }
+    }
+    i += matched || 1;
+  }
+  return out;
+}
+
+// Words that contain a short place name but are not places (全州 = the whole prefecture, 市场 …).
+const NOT_A_PLACE_AFTER = /^(长|级|民|场|直|属|内|外|域|情|里|江|河|湖|山|路|街|桥|港|湾|大道|站|机场)/u;
+
+/** True when jieba reads `name` as a word of its own at `index` (not glued across two words). */
+export function isWordAt(text: string, index: number, name: string): boolean {
+  const start = Math.max(0, index - 6);
+  const window = text.slice(start, index + name.length + 6);
+  let at = 0;
+  for (const word of cut(window, true)) {
+    const pos = start + at;
+    if (pos === index && word.startsWith(name)) return true;
+    at += word.length;
+  }
+  return false;
+}
+
+interface Scored {
+  region: Region;
+  score: number;
+  /** Named as the subject of the report (楚雄州政协, 宁夏回族自治区政协). */
+  subject?: boolean;
+}
+
+/** Scores the candidate regions of one article. */
+export function scoreRegions(headline: string, lead: string, body: string): Scored[] {
+  const text = `${headline}\n${lead}\n${body}`;
+  const mentions = findMentions(text);
+  const named = new Set(mentions.filter((m) => m.entry.full).flatMap((m) => m.entry.regions.map((r) => r.code)));
+  const support = (r: Region) => regionPath(r.code).slice(0, -1).filter((p) => named.has(p.code) || mentions.some((m) => m.entry.regions.some((x) => x.code === p.code))).length;
+  const scores = new Map<string, Scored>();
+  const headEnd = headline.length + 1 + lead.length;
+  for (const m of mentions) {
+    const after = text.slice(m.index + m.name.length, m.index + m.name.length + 1);
+    let candidates = m.entry.regions;
+    if (candidates.length > 1) {
+      const best = Math.max(...candidates.map(support));
+      candidates = candidates.filter((r) => support(r) === best);
+      // Still ambiguous with no context: a province or city of that name beats a county.
+      if (candidates.length > 1 && best === 0) candidates = candidates.filter((r) => r.level === candidates[0].level).slice(0, candidates.filter((r) => r.level === candidates[0].level).length === 1 ? 1 : 0);
+    }
+    for (const region of candidates) {
+      const subject = /^(政协|人大|区委|市委|县委|州委|政府|区政府|市政府|县政府)/u.test(text.slice(m.index + m.name.length, m.index + m.name.length + 3));
+      if (!m.entry.full) {
+        // 钱塘江, 浙江制造: a short name inside a longer word is a river, a street or a brand, not the place.
+        if (NOT_A_PLACE_AFTER.test(after)) continue;
+        // A bare short name needs its province or city named too, or to be the subject in the headline/lead
+        // as a word of its own (高兴和大家 holds 兴和 but jieba reads 高兴/和/大家).
+        if (region.level !== 'province' && support(region) === 0) {
+          if (!(subject || m.index < headline.length) || !isWordAt(text, m.index, m.name)) continue;
+        }
+      }
+      let weight = 1;
+      if (m.index < headline.length) weight += 4;
+      else if (m.index < headEnd) weight += 2;
+      // The subject of the report: 楚雄州政协, 合川区委书记, 槐荫区人大.
+      if (subject) weight += 4;
+      const s = scores.get(region.code) ?? { region, score: 0, subject: false };
+      s.score += weight;
+      s.subject = s.subject || subject;
+      scores.set(region.code, s);
+    }
+  }
+  return [...scores.values()];
+}
+
+/** Picks the regions the article is about: most specific first, ancestors of a chosen place left out. */
+export function pickRegions(scored: Scored[]): Scored[] {
+  if (!scored.length) return [];
+  // A place's score also counts for its ancestors' claim to be "the" place, so roll up.
+  const rolled = scored.map((s) => ({ ...s, total: s.score + scored.filter((o) => o.region.code !== s.region.code && isWithin(o.region.code, s.region.code)).reduce((n, o) => n + o.score, 0) }));
+  const top = Math.max(...rolled.map((s) => s.score));
+  const chosen: Scored[] = [];
+  const byDepth = [...rolled].sort((a, b) => regionPath(b.region.code).length - regionPath(a.region.code).length || b.score - a.score || a.region.code.localeCompare(b.region.code));
+  for (const s of byDepth) {
+    // Deeper places first: keep one when it carries a fair share of the top claim.
+    if (s.total < Math.max(3, top * 0.4)) continue;
+    // An ancestor of a chosen place stays out unless it is itself the subject (宁夏回族自治区政协 … 赴银川).
+    if (chosen.some((c) => isWithin(c.region.code, s.region.code)) && !(s.subject && s.score >= top * 0.4)) continue;
+    chosen.push(s);
+  }
+  // Most specific first, then by weight.
+  const depth = (s: Scored) => regionPath(s.region.code).length;
+  return chosen.sort((a, b) => depth(b) - depth(a) || b.score - a.score || a.region.code.localeCompare(b.region.code)).slice(0, 4);
+}
+
+function regionsOf(a: ArticleDraft & { lead?: { lead?: string } }): ArticleDraft['regions'] {
+  const headline = [a.title ?? '', a.subtitle ?? '', ...a.headline.map((l) => l.text)].join(' ');
+  const lead = [a.lead?.lead ?? '', a.lines[0]?.text.slice(0, 80) ?? ''].join(' ');
+  const body = a.lines.map((l) => l.text).join('\n');
+  return pickRegions(scoreRegions(headline, lead, body)).map((s) => ({ code: s.region.code, name: fullRegionName(s.region.code), score: s.score }));
+}
+
+export const findRegions: Step = (doc) => ({
+  doc: {
+    ...doc,
+    articles: doc.articles.map((a) => {
+      const regions = regionsOf(a);
+      const issues = regions.length ? a.issues : [...a.issues, { code: 'region-missing', field: 'regions', message: 'No place of the gazetteer found. Fix: add regions: ["330114"] by hand.' }];
+      return { ...a, regions, issues };
+    }),
+  },
+  issues: [],
+});
+
+export { getRegion };

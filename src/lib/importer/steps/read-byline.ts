@@ -1,0 +1,88 @@
+/**
+ * Step: per article, the lead (本报讯, dateline 人民政协网杭州4月1日电, bylines) is read into
+ * reporters, correspondents and outlet hints and taken out of the body, recorded in `removed`.
+ */
+import type { ArticleDraft, Line, Step } from '../types.ts';
+import { splitNames } from './strip-chrome.ts';
+
+const NAME = /^[\u4e00-\u9fff·]{2,4}$/u;
+
+/** Reads a byline such as `记者 吕金平 通讯员 李茜茜 赵学志` into reporters and correspondents. */
+export function parseByline(text: string): { reporters: string[]; correspondents: string[] } {
+  const reporters: string[] = [];
+  const correspondents: string[] = [];
+  let role: 'reporter' | 'correspondent' | 'unknown' = 'unknown';
+  for (const token of text.replace(/[()（）]/gu, ' ').split(/[\s、,，]+/u).filter(Boolean)) {
+    if (/^(本报)?(记者|特约记者|实习记者|首席记者)$/u.test(token)) role = 'reporter';
+    else if (/^(通讯员|特约通讯员|见习记者)$/u.test(token)) role = 'correspondent';
+    else if (/^(本报记者|本报通讯员)/u.test(token)) {
+      role = token.includes('通讯员') ? 'correspondent' : 'reporter';
+      const rest = token.replace(/^本报(记者|通讯员)/u, '');
+      if (NAME.test(rest)) (role === 'reporter' ? reporters : correspondents).push(rest);
+    } else if (NAME.test(token)) {
+      // A name before any role label (严军 记者 王磊) is a contributor, filed as correspondent.
+      (role === 'reporter' ? reporters : correspondents).push(token);
+    } else if (token.length > 4) {
+      // An organisation between names (钱塘微融圈 糜利萍): the names after it are its contributors.
+      role = 'correspondent';
+    }
+  }
+  return { reporters, correspondents };
+}
+
+const LEAD = /^(本报讯|本刊讯|本网讯|(?<outlet>[\u4e00-\u9fff]{2,10}?(?:网|报|社|台|日报|晚报))?(?<place>[\u4e00-\u9fff]{2,6}?)(?<month>\d{1,2})月(?<day>\d{1,2})日(?:电|讯))\s*(?<byline>[(（][^()（）]{2,60}[)）])?/u;
+
+/** Cuts the lead of an article's first body line; returns the parts found. */
+export function readLead(line: Line): { rest: string; lead?: string; outlet?: string; place?: string; month?: number; day?: number; byline?: string } {
+  const m = line.text.match(LEAD);
+  if (m?.groups) {
+    const g = m.groups;
+    return { rest: line.text.slice(m[0].length).trim(), lead: m[0].trim(), outlet: g.outlet, place: g.place, month: g.month ? Number(g.month) : undefined, day: g.day ? Number(g.day) : undefined, byline: g.byline };
+  }
+  const byline = line.text.match(/^(本报记者|记者|通讯员)\s*[\u4e00-\u9fff ·、]+$/u);
+  if (byline && line.text.length <= 60) return { rest: '', lead: line.text, byline: line.text };
+  return { rest: line.text };
+}
+
+/** A byline printed at the end of the last paragraph: （记者 史俊杰 钱塘微融圈 糜利萍）. */
+const TRAILING_BYLINE = /[(（]\s*((?:本报)?(?:记者|通讯员)[^()（）]{2,60})[)）]\s*$/u;
+
+function readArticle(a: ArticleDraft): ArticleDraft {
+  const lines = [...a.lines];
+  const removed = [...a.removed];
+  const out: ArticleDraft = { ...a, lines, removed, reporters: [...a.reporters], correspondents: [...a.correspondents] };
+  for (let i = 0; i < Math.min(2, lines.length); i++) {
+    const lead = readLead(lines[i]);
+    if (!lead.lead) continue;
+    removed.push({ text: lead.lead, reason: 'lead: dateline and byline (kept as outlet, date and reporters)', line: lines[i].n });
+    if (lead.byline) {
+      const people = parseByline(lead.byline);
+      out.reporters.push(...people.reporters);
+      out.correspondents.push(...people.correspondents);
+    }
+    (out as ArticleDraft & { lead?: typeof lead }).lead = lead;
+    if (lead.rest) lines[i] = { ...lines[i], text: lead.rest };
+    else lines.splice(i, 1);
+    break;
+  }
+  const last = lines[lines.length - 1];
+  const trailing = last?.text.match(TRAILING_BYLINE);
+  if (last && trailing && !out.reporters.length) {
+    const people = parseByline(trailing[1]);
+    out.reporters.push(...people.reporters);
+    out.correspondents.push(...people.correspondents);
+    removed.push({ text: trailing[0].trim(), reason: 'byline at the end (kept as reporters)', line: last.n });
+    lines[lines.length - 1] = { ...last, text: last.text.slice(0, trailing.index).trim() };
+  }
+  // Photo news: the credit at the end of the caption becomes photographers.
+  const credit = lines[lines.length - 1]?.text.match(/(?<=[。！？”)）])\s*((?:[\u4e00-\u9fff]{2,4}[ 、]?){1,4})\s*(摄影|摄)[)）]?$/u);
+  if (credit) {
+    const l = lines[lines.length - 1];
+    out.photographers = [...out.photographers, ...splitNames(credit[1])];
+    removed.push({ text: credit[0].trim(), reason: 'photo credit (kept as photographers)', line: l.n });
+    lines[lines.length - 1] = { ...l, text: l.text.slice(0, credit.index).trim() };
+  }
+  return out;
+}
+
+export const readBylines: Step = (doc) => ({ doc: { ...doc, articles: doc.articles.map(readArticle) }, issues: [] });

@@ -1,0 +1,255 @@
+/**
+ * Step: per article, title and subtitle from the headline block (or page metadata), captions and
+ * broken lines in the body, outlet, date (stated or inferred, with the reason) and kind.
+ */
+import { regionPath, shortRegionName } from '../../regions/gazetteer.ts';
+import type { ArticleDraft, ImportDoc, Line, Step } from '../types.ts';
+
+const TERMINAL = /[。！？!?…；;：:]['”’」』)）]?$/u;
+
+/** Joins a paragraph the scraper broke mid-sentence (`…参加例会等方式，` + `监督小组…`). */
+export function joinBrokenLines(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (const line of lines) {
+    const prev = out[out.length - 1];
+    const broken = prev && !TERMINAL.test(prev.text) && (/[，、,]$/u.test(prev.text) || prev.text.length >= 60);
+    if (prev && broken && prev.kind === 'para' && line.kind === 'para' && !/^[#>]/u.test(prev.text) && !/^[#>]/u.test(line.text)) {
+      out[out.length - 1] = { ...prev, text: prev.text + line.text };
+    } else out.push(line);
+  }
+  return out;
+}
+
+/** Short lines without sentence punctuation inside a body are image captions or section headings. */
+export function markCaptions(lines: Line[]): Line[] {
+  return lines.map((line, i) => {
+    if (line.kind !== 'para') return line;
+    const t = line.text;
+    const md = t.match(/^(#{1,6})\s+(.+)$/u);
+    if (md) return { ...line, text: md[2], kind: 'heading' };
+    if (t.length <= 60 && !TERMINAL.test(t) && !/[。；]/u.test(t) && !/[，,、]$/u.test(t)) {
+      // 全域创新 构建现代产业体系: two short phrases side by side are a section heading, longer lines captions.
+      if (/^[\u4e00-\u9fff“”‘’]{2,10} [\u4e00-\u9fff“”‘’]{2,12}$/u.test(t) || /^[一二三四五六七八九十]+、[^，。]{2,24}$/u.test(t)) return { ...line, kind: 'heading' };
+      return { ...line, kind: 'caption' };
+    }
+    return line;
+  });
+}
+
+/** Title and subtitle from a headline block: `——` lines are subtitles; with three lines the first is the kicker (引题). */
+export function pickTitle(headline: string[]): { title?: string; subtitle?: string; kicker?: string } {
+  const lines = headline.map((l) => l.replace(/^#+\s*/u, '').trim()).filter(Boolean);
+  if (!lines.length) return {};
+  const dash = lines.findIndex((l) => /^——/u.test(l));
+  if (dash > 0) return { title: lines[dash - 1], subtitle: lines[dash].replace(/^——\s*/u, ''), kicker: dash > 1 ? lines[dash - 2] : undefined };
+  if (lines.length >= 3) return { kicker: lines[lines.length - 3], title: lines[lines.length - 2], subtitle: lines[lines.length - 1] };
+  if (lines.length === 2) return { title: lines[0], subtitle: lines[1] };
+  return { title: lines[0] };
+}
+
+function findOutlet(doc: ImportDoc, a: ArticleDraft & { lead?: { outlet?: string } }): ArticleDraft['outlet'] {
+  const byName = (text: string | undefined) => (text ? doc.registry.outlets.find((o) => text.includes(o.name)) : undefined);
+  const tries: [string | undefined, string, 'high' | 'medium' | 'low'][] = [
+    [a.lead?.outlet, `dateline ${a.lead?.outlet ?? ''}`, 'high'],
+    [doc.page.sourceOutlet, `source line ${doc.page.sourceLine ?? ''}`, 'high'],
+    [doc.meta.outlet, 'page metadata (publisher/site name)', 'high'],
+    [doc.meta.siteName, 'page metadata (og:site_name)', 'medium'],
+  ];
+  for (const [text, from, confidence] of tries) {
+    const hit = byName(text);
+    if (hit) return { value: { id: hit.id, name: hit.name }, from, confidence };
+  }
+  const text = a.lines.map((l) => l.text).join('\n');
+  // The site that carried the page names itself in its chrome (paywall notice, copyright line).
+  const chrome = doc.removed.map((r) => r.text).join('\n');
+  const carrier = doc.registry.outlets.find((o) => chrome.includes(o.name));
+  if (carrier) return { value: { id: carrier.id, name: carrier.name }, from: `site chrome naming ${carrier.name}`, confidence: 'medium' };
+  const mentioned = doc.registry.outlets.find((o) => new RegExp(`(来源|来自|据)[:：]?\\s*${o.name}`, 'u').test(text));
+  if (mentioned) return { value: { id: mentioned.id, name: mentioned.name }, from: `“来源/据${mentioned.name}” in the text`, confidence: 'medium' };
+  return undefined;
+}
+
+const FULL_DATE = /((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日/u;
+
+function pad(n: number | string): string {
+  return String(n).padStart(2, '0');
+}
+
+/** Years the text names (2021年), most recent last, each with whether it is talked about as past. */
+export function yearsIn(text: string): { year: number; past: boolean }[] {
+  const found = new Map<number, boolean>();
+  for (const m of text.matchAll(/(?<![\d.])((?:19|20)\d{2})年/gu)) {
+    const year = Number(m[1]);
+    const sentence = text.slice(m.index, text.indexOf('。', m.index) + 1 || undefined);
+    const past = /^(?:19|20)\d{2}年(以来|底|末)?/u.test(text.slice(m.index)) && (text.slice(Math.max(0, (m.index ?? 0) - 2), m.index).endsWith('在') || /了/u.test(sentence));
+    found.set(year, (found.get(year) ?? true) && past);
+  }
+  return [...found.entries()].map(([year, past]) => ({ year, past })).sort((x, y) => x.year - y.year);
+}
+
+/** The year a text was most likely written in, and why; undefined when it names no year. */
+export function inferYear(text: string, fallbackText: string): { year: number; note: string } | undefined {
+  for (const [source, label] of [[text, '文中'], [fallbackText, '同版其他报道中']] as const) {
+    const years = yearsIn(source);
+    if (!years.length) continue;
+    const latest = years[years.length - 1];
+    if (latest.past && /今年/u.test(text)) {
+      return { year: latest.year + 1, note: `${label}最近的年份${latest.year}年被当作过去叙述，且有“今年”，推定为${latest.year + 1}年` };
+    }
+    return { year: latest.year, note: `${label}提到的最近年份为${latest.year}年` };
+  }
+  return undefined;
+}
+
+/** The latest 月日 a page names, for a newspaper page whose own date is not printed. */
+export function latestMonthDay(text: string): { month: number; day: number } | undefined {
+  let best: { month: number; day: number } | undefined;
+  for (const m of text.matchAll(/(?<![\d年])(\d{1,2})月(\d{1,2})日/gu)) {
+    const cand = { month: Number(m[1]), day: Number(m[2]) };
+    if (cand.month > 12 || cand.day > 31) continue;
+    if (!best || cand.month * 100 + cand.day > best.month * 100 + best.day) best = cand;
+  }
+  return best;
+}
+
+function findDate(doc: ImportDoc, a: ArticleDraft & { lead?: { month?: number; day?: number; lead?: string } }, docText: string): ArticleDraft['date'] {
+  const meta = doc.meta.date?.match(/((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})/u);
+  if (meta) return { value: { date: `${meta[1]}-${pad(meta[2])}-${pad(meta[3])}`, certainty: 'stated' }, from: doc.meta.dateFrom ?? 'page metadata', confidence: 'high' };
+  if (doc.page.sourceDate) return { value: { date: doc.page.sourceDate, certainty: 'stated' }, from: doc.page.sourceLine ?? 'source line', confidence: 'high' };
+  const text = a.lines.map((l) => l.text).join('\n');
+  const head = [...a.headline.map((l) => l.text), ...a.lines.slice(0, 1).map((l) => l.text.slice(0, 40))].join('\n');
+  const full = head.match(FULL_DATE);
+  if (full) return { value: { date: `${full[1]}-${pad(full[2])}-${pad(full[3])}`, certainty: 'stated' }, from: full[0], confidence: 'high' };
+  if (doc.articles.length > 1 && !a.lead?.month) {
+    // A newspaper page: one publication date for all its articles; month from the latest 月日 printed.
+    const year = inferYear(docText, docText);
+    const md = latestMonthDay(docText);
+    if (year && md) {
+      return {
+        value: { date: `${year.year}-${pad(md.month)}`, certainty: 'inferred', note: `同一版面共${doc.articles.length}篇，版面日期未印；版面上最晚的日期为${md.month}月${md.day}日，${year.note.replace('文中', '版面上')}，记为${year.year}年${md.month}月。` },
+        from: `latest date on the page (${md.month}月${md.day}日)`,
+        confidence: 'medium',
+      };
+    }
+  }
+  const lead = a.lead?.month ? { month: a.lead.month, day: a.lead.day, from: a.lead.lead ?? '' } : undefined;
+  const event = lead ?? (() => {
+    const m = a.lines[0]?.text.match(/^(?:[^。]{0,60}?[…”。，,]\s*)?(\d{1,2})月(\d{1,2})日[，,]/u);
+    return m ? { month: Number(m[1]), day: Number(m[2]), from: m[0] } : undefined;
+  })();
+  const year = inferYear(text, docText);
+  if (event && year) {
+    const kind = lead ? '电头' : '导语中的事件日期';
+    return {
+      value: { date: `${year.year}-${pad(event.month)}-${pad(event.day ?? 1)}`, certainty: 'inferred', note: `${kind}“${event.from.trim()}”无年份；${year.note}。` },
+      from: event.from,
+      confidence: 'medium',
+    };
+  }
+  if (year) return { value: { date: String(year.year), certainty: 'inferred', note: `原文无日期；${year.note}。` }, from: `years named in the text`, confidence: 'low' };
+  return undefined;
+}
+
+/** Kind of report from its shape: photo caption, speech, feature (subheadings, 小记), brief, else news. */
+export function guessKind(a: ArticleDraft, title: string): ArticleDraft['kind'] {
+  const body = a.lines.map((l) => l.text).join('');
+  if (a.photographers.length && body.length <= 300) return { value: 'photo', from: 'caption with photo credit (摄)', confidence: 'high' };
+  if (/(发言|讲话|致辞|演讲|报告)$/u.test(title) || /^在.{2,40}(上|中)的(发言|讲话|致辞)/u.test(title)) return { value: 'speech', from: `title “${title}”`, confidence: 'high' };
+  if (/(小记|纪实|侧记|速写|记事|特写|调查)$/u.test(a.subtitle ?? '') || a.lines.some((l) => l.kind === 'heading') || (!a.reporters.length && body.length > 2500 && !(a as { lead?: unknown }).lead)) {
+    return { value: 'feature', from: a.subtitle ? `subtitle “${a.subtitle}”` : 'long text with section headings', confidence: 'medium' };
+  }
+  if (body.length < 300) return { value: 'brief', from: `short text (${body.length} characters)`, confidence: 'medium' };
+  return { value: 'news', from: 'default for a dated report with a lead', confidence: 'medium' };
+}
+
+/** Bodies (政协, 人大 …) the article talks about, most mentioned first. */
+export function findBodies(text: string): string[] {
+  const counts: [string, number][] = [
+    ['cppcc', (text.match(/政协/gu) ?? []).length],
+    ['congress', (text.match(/人大/gu) ?? []).length],
+    ['fic', (text.match(/工商联/gu) ?? []).length],
+    ['parties', (text.match(/(民建|民盟|民进|农工党|致公党|九三学社|台盟|民革|民主党派)/gu) ?? []).length],
+  ];
+  return counts.filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1]).map(([id]) => id);
+}
+
+function readArticle(doc: ImportDoc, a: ArticleDraft, docText: string, index: number): ArticleDraft {
+  const out: ArticleDraft = { ...a, removed: [...a.removed], issues: [...a.issues] };
+  let lines = a.lines;
+  const picked = pickTitle(a.headline.map((l) => l.text));
+  let title = picked.title;
+  if (picked.kicker) out.issues.push({ code: 'kicker', field: 'subtitle', message: `Kicker (引题) “${picked.kicker}” kept in notes, not in the title.` });
+  // A single article's title may be the first line of the body, or come from page metadata.
+  if (!title && doc.articles.length === 1) {
+    const first = lines[0];
+    const short = first && (first.kind === 'heading' || /^#\s/u.test(first.text) || (first.text.length <= 60 && !TERMINAL.test(first.text)));
+    if (doc.meta.title && (doc.format === 'html' || !short)) title = doc.meta.title;
+    else if (short) {
+      title = first.text.replace(/^#+\s*/u, '');
+      out.headline = [first];
+      lines = lines.slice(1);
+    }
+    title ??= doc.meta.title;
+    // HTML pages often repeat the headline as the first block: drop it once, with a record.
+    if (title && lines[0] && lines[0].text.replace(/\s/gu, '') === title.replace(/\s/gu, '')) {
+      out.removed.push({ text: lines[0].text, reason: 'headline repeated in the page body', line: lines[0].n });
+      lines = lines.slice(1);
+    }
+  }
+  if (title && doc.meta.title && doc.articles.length === 1 && lines[0]?.text.startsWith(doc.meta.title + ' ')) {
+    out.removed.push({ text: doc.meta.title, reason: 'title repeated at the start of the body', line: lines[0].n });
+    lines[0] = { ...lines[0], text: lines[0].text.slice(doc.meta.title.length).trim() };
+  }
+  lines = markCaptions(joinBrokenLines(lines));
+  out.title = title?.replace(/^#+\s*/u, '');
+  out.subtitle = picked.subtitle;
+  out.lines = lines;
+  if (!out.title) out.issues.push({ code: 'title-missing', field: 'title', message: `article ${index + 1}: no headline found. Fix: write the title by hand.` });
+  out.outlet = findOutlet(doc, out);
+  out.date = findDate(doc, out, docText);
+  out.kind = guessKind(out, out.title ?? '');
+  out.bodies = findBodies([out.title ?? '', ...lines.map((l) => l.text)].join('\n'));
+  out.editors = [...new Set([...out.editors, ...doc.page.editors])];
+  out.keywords = [...new Set([...out.keywords, ...doc.page.keywords, ...(doc.meta.keywords ?? [])])];
+  out.photographers = [...new Set([...out.photographers, ...doc.page.photographers])];
+  if (!out.reporters.length && doc.meta.authors?.length && doc.articles.length === 1) out.reporters = [...doc.meta.authors];
+  return out;
+}
+
+/**
+ * Last-resort outlet guesses, after regions are known, both low confidence and warned:
+ * a local paper named after the place (富阳日报 for a report on 富阳区), or, for 本报 reports on a
+ * page spanning several provinces, the national newspaper named after the body they report on (人民政协报).
+ */
+export function guessOutletFromContext(doc: ImportDoc, a: ArticleDraft): ArticleDraft['outlet'] {
+  const newspapers = doc.registry.outlets.filter((o) => !o.kind || o.kind === 'newspaper');
+  for (const region of a.regions) {
+    for (const place of regionPath(region.code).reverse()) {
+      const short = shortRegionName(place.name);
+      const local = newspapers.find((o) => o.name.startsWith(short) && /报$/u.test(o.name));
+      if (local) return { value: { id: local.id, name: local.name }, from: `local newspaper named after ${place.name} (the byline names no outlet)`, confidence: 'low' };
+    }
+  }
+  const text = [...a.headline, ...a.lines].map((l) => l.text).join('');
+  const lead = (a as { lead?: { lead?: string } }).lead?.lead ?? '';
+  const provinces = new Set(doc.articles.flatMap((x) => x.regions.map((r) => r.code.slice(0, 2))));
+  if (/^本报/u.test(lead) && provinces.size >= 2) {
+    const body = a.bodies[0] === 'congress' ? '人大' : a.bodies[0] === 'cppcc' ? '政协' : undefined;
+    const national = body ? newspapers.find((o) => o.name.includes(body) && o.name.startsWith('人民')) : undefined;
+    if (national && text.includes(body as string)) return { value: { id: national.id, name: national.name }, from: `“本报” on a page of reports from ${provinces.size} provinces about ${body}`, confidence: 'low' };
+  }
+  return undefined;
+}
+
+export const guessOutlets: Step = (doc) => {
+  const articles = doc.articles.map((a) => (a.outlet ? a : { ...a, outlet: guessOutletFromContext(doc, a) }));
+  // Articles of one newspaper page share its outlet: photo news without a lead takes its siblings'.
+  const sibling = articles.find((a) => a.outlet)?.outlet;
+  const filled = articles.map((a) => (a.outlet || !sibling || articles.length < 2 ? a : { ...a, outlet: { ...sibling, from: `same page as the other articles (${sibling.from})`, confidence: 'low' as const } }));
+  return { doc: { ...doc, articles: filled }, issues: [] };
+};
+
+export const readFields: Step = (doc) => {
+  const docText = doc.articles.flatMap((a) => a.lines.map((l) => l.text)).join('\n');
+  return { doc: { ...doc, articles: doc.articles.map((a, i) => readArticle(doc, a, docText, i)) }, issues: [] };
+};

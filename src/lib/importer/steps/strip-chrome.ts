@@ -1,0 +1,178 @@
+/**
+ * Step: site chrome out of the body, by pattern and line shape rather than by any one site's strings.
+ * Every removal is recorded with its reason; editors, keywords, photographers, the title label and
+ * the source/date line are kept as metadata.
+ */
+import type { ImportDoc, Issue, Line, Removed, Step } from '../types.ts';
+
+type Page = ImportDoc['page'];
+
+interface LineRule {
+  reason: string;
+  test: (text: string) => RegExpMatchArray | boolean | null;
+  /** Keeps what the chrome says (editors, keywords …) before the line goes. */
+  keep?: (m: RegExpMatchArray, page: Page, meta: ImportDoc['meta']) => void;
+}
+
+/** Splits a list of names or keywords printed with spaces, commas or 、. */
+export function splitNames(text: string): string[] {
+  return text
+    .split(/[\s,，、;；/／|]+/u)
+    .map((s) => s.trim())
+    .filter((s) => s && !/^(本报|记者|通讯员|摄影?|图|文)$/.test(s));
+}
+
+const DATE_TIME = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?/u;
+
+export const LINE_RULES: LineRule[] = [
+  {
+    reason: 'separator or stray markup',
+    test: (t) => /^[\s|｜=\-_*·•~—>]+$/u.test(t),
+  },
+  {
+    reason: 'navigation breadcrumb',
+    test: (t) =>
+      t.length <= 80 &&
+      (/^(您(当前)?的?位置|当前位置|所在位置|位置)\s*[:：]/u.test(t) ||
+        (/[>＞»›]/u.test(t) && t.split(/\s*[>＞»›]\s*/u).filter(Boolean).every((seg) => seg.length <= 12) && !/[。！？]/u.test(t))),
+  },
+  {
+    reason: 'title label (kept as title)',
+    test: (t) => t.match(/^(?:标题|题目|文章标题)\s*[:：]\s*(.+?)\s*[|｜]?\s*$/u),
+    keep: (m, _page, meta) => {
+      meta.title ??= m[1];
+    },
+  },
+  {
+    reason: 'source and date line (kept as date and outlet)',
+    test: (t) => t.length <= 120 && /(来源|来自|稿源|出处)\s*[:：]/u.test(t) ? t.match(/(?:(?:来源|来自|稿源|出处)\s*[:：]\s*([^\s　|｜]+))/u) : null,
+    keep: (m, page) => {
+      page.sourceOutlet ??= m[1].replace(/[)）\]】]+$/u, '');
+      const date = m.input?.match(DATE_TIME);
+      if (date) page.sourceDate ??= `${date[1]}-${date[2].padStart(2, '0')}-${date[3].padStart(2, '0')}`;
+      page.sourceLine ??= m.input;
+    },
+  },
+  {
+    reason: 'date and time line of the page (kept as date)',
+    test: (t) => (t.length <= 40 && /^(发布时间|发布日期|时间|日期)?\s*[:：]?\s*/u.test(t) ? t.match(new RegExp(`^(?:发布时间|发布日期|时间|日期)?\\s*[:：]?\\s*${DATE_TIME.source}\\s*(?:星期.)?\\s*$`, 'u')) : null),
+    keep: (m, page) => {
+      page.sourceDate ??= `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+      page.sourceLine ??= m.input;
+    },
+  },
+  {
+    reason: 'editor credit (kept as editors)',
+    test: (t) => t.match(/^[\[【(（]?\s*(?:责任编辑|责编|编辑|值班编辑|网络编辑|本版编辑)\s*[:：]\s*([^\]】)）]+?)\s*[\]】)）]?\s*$/u),
+    keep: (m, page) => page.editors.push(...splitNames(m[1])),
+  },
+  {
+    reason: 'review credit (审核/校对/编审)',
+    test: (t) => /^[\[【(（]?\s*(审核|校对|编审|终审|二审|三审|一审|监制)\s*[:：]/u.test(t) && t.length <= 60,
+  },
+  {
+    reason: 'keyword line (kept as keywords)',
+    test: (t) => t.match(/^[\[【]?\s*(?:关键词|关键字|标签|Tags?)\s*[:：]\s*(.+?)[\]】]?$/iu),
+    keep: (m, page) => page.keywords.push(...splitNames(m[1])),
+  },
+  {
+    reason: 'photo credit (kept as photographers)',
+    test: (t) => t.length <= 40 && t.match(/^[(（]?\s*(?:摄影|图片|图|摄)\s*[:：/／]\s*([^()（）]+?)\s*[)）]?$/u),
+    keep: (m, page) => page.photographers.push(...splitNames(m[1])),
+  },
+  {
+    reason: 'share widget',
+    test: (t) => t.length <= 120 && /(分享到|分享至|一键分享|扫一扫|打印本页|关闭窗口|【打印】|【关闭】|字号\s*[:：]?\s*[大中小])/u.test(t),
+  },
+  {
+    reason: 'previous/next links',
+    test: (t) => /^(上一篇|下一篇|上一条|下一条|上一页|下一页)\s*[:：]?/u.test(t),
+  },
+  {
+    reason: 'related links',
+    test: (t) => /^(相关栏目|相关新闻|相关阅读|相关链接|相关文章|推荐阅读|延伸阅读|热点推荐|热门推荐)\s*[:：]?/u.test(t),
+  },
+  {
+    reason: 'ICP licence or police record footer',
+    test: (t) => /(ICP\s*[备证]|公网安备|网安备|增值电信业务经营许可)/iu.test(t),
+  },
+  {
+    reason: 'copyright line',
+    test: (t) => /(版权所有|版权声明|Copyright|©|All Rights Reserved|未经(书面)?授权.{0,12}(转载|镜像|使用))/iu.test(t),
+  },
+  {
+    reason: 'disclaimer',
+    test: (t) => /((转载|转自).{0,30}(侵犯|侵权|版权|权益)|如有侵权|不代表本(网|站)|本(网|站)将在.{0,20}删除|违法和不良信息举报|举报(电话|邮箱)|联系邮箱|联系(QQ|电话)\s*[:：(（])/iu.test(t),
+  },
+  {
+    reason: 'site footer links',
+    test: (t) => t.length <= 100 && (/^(关于我们|联系我们|广告服务|网站地图|客服中心|网站声明|隐私政策)/u.test(t) || (t.match(/[|｜]/gu)?.length ?? 0) >= 3),
+  },
+];
+
+interface InlineRule {
+  reason: string;
+  pattern: RegExp;
+}
+
+/** Chrome that sits inside a line of text (scrapers glue it to the body). */
+export const INLINE_RULES: InlineRule[] = [
+  {
+    reason: 'paywall notice',
+    pattern: /[…\.。]*\s*[（(][^()（）]{0,80}?(省略\s*\d+\s*字|全文共\s*\d+\s*字|正式会员|完整阅读|当前只显示|阅读全文|剩余\s*\d+\s*字)[^()（）]{0,80}[)）]\s*[…\.]*/gu,
+  },
+  {
+    reason: 'previous/next links and related columns',
+    pattern: /\s+(上一篇|下一篇)\s*[:：].*$/u,
+  },
+  {
+    reason: 'stray table/markup separator',
+    pattern: /\s*[|｜]\s*$/u,
+  },
+];
+
+/** Applies the line rules to one line; returns the rule that matched, if any. */
+function matchLine(text: string): { rule: LineRule; m: RegExpMatchArray | boolean } | undefined {
+  for (const rule of LINE_RULES) {
+    const m = rule.test(text);
+    if (m) return { rule, m };
+  }
+  return undefined;
+}
+
+/** Cuts inline chrome out of a line; returns the rest and what went. */
+export function stripInline(line: Line): { text: string; removed: Removed[] } {
+  let text = line.text;
+  const removed: Removed[] = [];
+  for (const rule of INLINE_RULES) {
+    text = text.replace(rule.pattern, (all) => {
+      if (all.trim()) removed.push({ text: all.trim(), reason: rule.reason, line: line.n });
+      return ' ';
+    });
+  }
+  return { text: text.replace(/\s{2,}/gu, ' ').trim(), removed };
+}
+
+export const stripChrome: Step = (doc) => {
+  const issues: Issue[] = [];
+  const page: Page = { ...doc.page, editors: [...doc.page.editors], keywords: [...doc.page.keywords], photographers: [...doc.page.photographers] };
+  const meta = { ...doc.meta };
+  const removed: Removed[] = [...doc.removed];
+  const lines: Line[] = [];
+  for (const line of doc.lines) {
+    const hit = matchLine(line.text);
+    if (hit) {
+      if (hit.rule.keep && typeof hit.m !== 'boolean') hit.rule.keep(hit.m, page, meta);
+      removed.push({ text: line.text, reason: hit.rule.reason, line: line.n });
+      continue;
+    }
+    const inline = stripInline(line);
+    removed.push(...inline.removed);
+    if (inline.text) {
+      const again = matchLine(inline.text);
+      if (again) removed.push({ text: inline.text, reason: again.rule.reason, line: line.n });
+      else lines.push({ ...line, text: inline.text });
+    }
+  }
+  return { doc: { ...doc, lines, removed, page, meta }, issues };
+};

@@ -1,0 +1,105 @@
+/** Shared shapes of the importer: lines with provenance, problems as values, article drafts. */
+
+/** One line of the document being cleaned, with the 1-based input line it came from. */
+export interface Line {
+  text: string;
+  /** Input line number (text) or block number (HTML), 1-based. */
+  n: number;
+  /** `heading` for section headings, `caption` for image captions, `para` otherwise. */
+  kind: 'para' | 'heading' | 'caption';
+}
+
+/** Text taken out of the body, with the reason (nothing is dropped silently). */
+export interface Removed {
+  text: string;
+  reason: string;
+  line?: number;
+}
+
+/** A named problem or guess worth a reviewer's attention (OWID-style reason codes). */
+export interface Issue {
+  code: string;
+  message: string;
+  field?: string;
+  line?: number;
+}
+
+/** How a field value was found. */
+export interface Guess<T> {
+  value: T;
+  /** The text it came from. */
+  from: string;
+  confidence: 'high' | 'medium' | 'low';
+}
+
+/** Metadata the page states about itself (HTML meta, JSON-LD, <time>, source lines). */
+export interface PageMeta {
+  title?: string;
+  siteName?: string;
+  date?: string;
+  dateFrom?: string;
+  authors?: string[];
+  outlet?: string;
+  url?: string;
+  keywords?: string[];
+}
+
+/** The editorial registries the importer matches against (topics with keywords, outlets). */
+export interface ImportRegistry {
+  topics: readonly { id: string; name: string; keywords?: readonly string[] }[];
+  outlets: readonly { id: string; name: string; kind?: string }[];
+}
+
+/** A figure as the report states it, decimal-exact. */
+export interface Figure {
+  label: string;
+  value: string;
+  unit: string;
+  year?: number;
+}
+
+/** One article being assembled from a document. */
+export interface ArticleDraft {
+  lines: Line[];
+  headline: Line[];
+  title?: string;
+  subtitle?: string;
+  removed: Removed[];
+  issues: Issue[];
+  date?: Guess<{ date: string; certainty: 'stated' | 'inferred'; note?: string }>;
+  outlet?: Guess<{ id: string; name: string }>;
+  reporters: string[];
+  correspondents: string[];
+  editors: string[];
+  photographers: string[];
+  keywords: string[];
+  kind?: Guess<string>;
+  bodies: string[];
+  regions: { code: string; name: string; score: number }[];
+  topics: string[];
+  figures: Figure[];
+  part?: string;
+}
+
+/** The document as it moves through the pipeline. */
+export interface ImportDoc {
+  fileName: string;
+  encoding: string;
+  format: 'text' | 'html';
+  /** Raw input lines as decoded (for coverage checks). */
+  rawLines: string[];
+  lines: Line[];
+  removed: Removed[];
+  issues: Issue[];
+  meta: PageMeta;
+  /** Page-level people and keywords from chrome lines (责任编辑, 关键词, 摄). */
+  page: { editors: string[]; keywords: string[]; photographers: string[]; sourceOutlet?: string; sourceDate?: string; sourceLine?: string };
+  originalScript: 'Hans' | 'Hant';
+  articles: ArticleDraft[];
+  registry: ImportRegistry;
+  /** Reference year (e.g. the run date's year) used only as a last resort, never as a stated date. */
+  nowYear?: number;
+}
+
+/** A pipeline step: pure, returns the new document and what it noticed. */
+export type Step = (doc: ImportDoc) => { doc: ImportDoc; issues: Issue[] };
