@@ -1,0 +1,34 @@
+/**
+ * `npm run check`: validates all content at once and lists every problem (file:line, field,
+ * expected, example, suggestion). Exit code 1 on any error; warnings do not fail.
+ *
+ *   npm run check                      check content/ (or ARCHIVE_CONTENT_DIR)
+ *   npm run check -- --content DIR     check another content folder
+ *   npm run check -- --registry DIR    read topics.yaml/outlets.yaml from DIR (default: the content folder)
+ *   npm run check -- --today 2026-01-31  pretend today is that day (dates after it are errors)
+ *   npm run check -- --json            machine-readable problems
+ */
+import { parseArgs } from 'node:util';
+import { runContentCheck } from '../src/integrations/content-check.ts';
+
+const { values } = parseArgs({
+  options: {
+    content: { type: 'string' },
+    registry: { type: 'string' },
+    today: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+});
+
+if (values.today && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
+  console.error(`--today 要写 YYYY-MM-DD (--today takes YYYY-MM-DD), got "${values.today}"`);
+  process.exit(2);
+}
+
+const result = runContentCheck({ dir: values.content, registryDir: values.registry, today: values.today });
+if (values.json) {
+  console.log(JSON.stringify({ reports: result.reports, errors: result.errors, warnings: result.warnings, problems: result.problems }, null, 2));
+} else {
+  (result.errors ? console.error : console.log)(result.text);
+}
+process.exitCode = result.errors ? 1 : 0;

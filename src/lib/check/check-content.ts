@@ -1,0 +1,173 @@
+/**
+ * Checks all content at once and returns every problem: per file (bytes, layout, YAML, schema,
+ * dates, body) and across files (duplicate ids, slugs and reports). Pure: files, registry and
+ * today come in as arguments.
+ */
+import { reportSchema, type Registry } from '../../schemas/report.ts';
+import { isFutureDate, readDate } from './dates.ts';
+import { parseReportFileName } from './file-name.ts';
+import { parseFrontMatter } from './front-matter.ts';
+import { checkReportFileName, classifyPath, REPORTS_DIR } from './layout.ts';
+import { countProblems, sortProblems, type Problem } from './problem.ts';
+import { problemsFromIssues } from './schema-problems.ts';
+import { decodeContentFile, splitFrontMatter } from './source-file.ts';
+
+/** One file under content/, path relative to the project root with forward slashes. */
+export interface ContentFile {
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface CheckOptions {
+  /** Topics and outlets; undefined when the registries themselves could not be read. */
+  registry: Registry | undefined;
+  /** Today as YYYY-MM-DD (see `calendarDayIn`); dates after it are errors. */
+  today: string;
+  /** Names the encoding of bytes that are not UTF-8 (e.g. GB18030), for a better message. */
+  guessEncoding?: (bytes: Uint8Array) => string | undefined;
+}
+
+export interface CheckResult {
+  problems: Problem[];
+  /** How many report files were checked. */
+  reports: number;
+  errors: number;
+  warnings: number;
+}
+
+interface ReportFacts {
+  path: string;
+  title?: string;
+  date?: string;
+}
+
+function dateProblems(file: string, data: Record<string, unknown>, lineOf: (p: readonly PropertyKey[]) => number, today: string): Problem[] {
+  const out: Problem[] = [];
+  const date = readDate(data.date);
+  if (date && isFutureDate(date, today)) {
+    out.push({
+      severity: 'error',
+      code: 'future-date',
+      file,
+      line: lineOf(['date']),
+      field: 'date',
+      message: `日期 ${date} 在今天 ${today} 之后 (the date ${date} is after today, ${today})`,
+      expected: '已经发表的报道的日期 (the date a published report appeared)',
+      example: `date: ${today}`,
+      suggestion: '检查年份是否写错 (check the year for a typo)',
+    });
+  }
+  const events = Array.isArray(data.events) ? data.events : [];
+  events.forEach((event, i) => {
+    const d = readDate((event as Record<string, unknown> | null)?.date);
+    if (d && isFutureDate(d, today)) {
+      out.push({
+        severity: 'warning',
+        code: 'future-date',
+        file,
+        line: lineOf(['events', i, 'date']),
+        field: `events[${i}].date`,
+        message: `事件日期 ${d} 在今天之后，是计划吗？ (event date ${d} is after today: is it a plan?)`,
+        suggestion: '计划中的事项请在 label 里写明“计划” (say 计划 in the label for planned events)',
+      });
+    }
+  });
+  if (data.dateCertainty === 'inferred' && date) {
+    out.push({
+      severity: 'warning',
+      code: 'inferred-date',
+      file,
+      line: lineOf(['dateCertainty']),
+      field: 'dateCertainty',
+      message: `日期 ${date} 是推定的，请核对 dateNote (the date ${date} is inferred: check dateNote)`,
+    });
+  }
+  return out;
+}
+
+function checkReport(file: string, bytes: Uint8Array, options: CheckOptions, facts: ReportFacts): Problem[] {
+  const decoded = decodeContentFile(file, bytes, options.guessEncoding);
+  const problems = [...decoded.problems];
+  if (decoded.text === null) return problems;
+  const { split, problems: splitProblems } = splitFrontMatter(file, decoded.text);
+  problems.push(...splitProblems);
+  if (!split) return problems;
+  const fm = parseFrontMatter(file, split.frontMatter, split.frontMatterLine);
+  problems.push(...fm.problems);
+  if (split.body.trim() === '') {
+    problems.push({
+      severity: 'error',
+      code: 'empty-body',
+      file,
+      line: split.bodyLine - 1,
+      message: '正文是空的 (the report has no body text)',
+      expected: '结束的 --- 之后是报道正文 (the report text after the closing ---)',
+      example: '---\n…\n---\n\n本报讯 4月1日……',
+    });
+  }
+  if (!fm.data) return problems;
+  facts.title = typeof fm.data.title === 'string' ? fm.data.title.trim() : undefined;
+  facts.date = readDate(fm.data.date);
+  problems.push(...checkReportFileName(file, facts.date, facts.title));
+  problems.push(...dateProblems(file, fm.data, fm.lineOf, options.today));
+  if (!options.registry) return problems;
+  const parsed = reportSchema(options.registry).safeParse(fm.data, { reportInput: true });
+  if (!parsed.success) {
+    const ctx = { file, data: fm.data, lineOf: fm.lineOf, sourceOf: fm.sourceOf, ...options.registry };
+    problems.push(...problemsFromIssues(ctx, parsed.error.issues));
+  }
+  return problems;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === undefined) continue;
+    groups.set(k, [...(groups.get(k) ?? []), item]);
+  }
+  return [...groups.values()].filter((g) => g.length > 1);
+}
+
+function duplicateProblems(reports: readonly ReportFacts[]): Problem[] {
+  const out: Problem[] = [];
+  const others = (group: ReportFacts[], self: ReportFacts) => group.filter((r) => r !== self).map((r) => r.path).join('、');
+  // Astro's id is the path without extension, lower-cased: x.md and X.md or x.mdx collide.
+  for (const group of groupBy(reports, (r) => r.path.slice(REPORTS_DIR.length).replace(/\.mdx?$/i, '').toLowerCase())) {
+    for (const r of group) {
+      out.push({ severity: 'error', code: 'duplicate-id', file: r.path, line: 1, message: `与 ${others(group, r)} 的编号（网址）相同 (same id and URL as ${others(group, r)})`, suggestion: '删除重复的文件或改名 (delete the duplicate or rename it)' });
+    }
+  }
+  // x.md and x.mdx already collide as ids; do not warn about their slug as well.
+  const byId = new Map(reports.map((r) => [r.path.replace(/\.mdx?$/i, ''), r]));
+  for (const group of groupBy([...byId.values()], (r) => parseReportFileName(r.path.slice(r.path.lastIndexOf('/') + 1))?.slug)) {
+    for (const r of group) {
+      out.push({ severity: 'warning', code: 'duplicate-slug', file: r.path, line: 1, message: `与 ${others(group, r)} 的拼音名相同，是否重复？ (same slug as ${others(group, r)}: a duplicate?)` });
+    }
+  }
+  for (const group of groupBy(reports, (r) => (r.title && r.date ? `${r.date} ${r.title}` : undefined))) {
+    for (const r of group) {
+      out.push({ severity: 'warning', code: 'duplicate-report', file: r.path, line: 1, field: 'title', message: `与 ${others(group, r)} 的标题和日期都相同 (same title and date as ${others(group, r)})`, suggestion: '同一篇报道只收一次；转载请在 notes 说明 (keep one copy; note reprints in notes)' });
+    }
+  }
+  return out;
+}
+
+/** Every problem in the given content files, sorted by file and line, with counts. */
+export function checkContent(files: readonly ContentFile[], options: CheckOptions): CheckResult {
+  const problems: Problem[] = [];
+  const reports: ReportFacts[] = [];
+  for (const { path, bytes } of files) {
+    const { role, problems: layout } = classifyPath(path);
+    problems.push(...layout);
+    const isReportText = role === 'report' || (role === 'misplaced' && /\.mdx?$/i.test(path) && path.startsWith(REPORTS_DIR));
+    if (!isReportText) continue;
+    const facts: ReportFacts = { path };
+    reports.push(facts);
+    problems.push(...checkReport(path, bytes, options, facts));
+  }
+  problems.push(...duplicateProblems(reports));
+  const sorted = sortProblems(problems);
+  return { problems: sorted, reports: reports.length, ...countProblems(sorted) };
+}
+
