@@ -1,0 +1,415 @@
+/**
+ * `npm run bench -- --reports N [--seed S] [--keep] [--work DIR] [--skip-browser]`
+ *
+ * Generates N synthetic reports (src/lib/bench/generate.ts) into a scratch content directory,
+ * builds the whole site from it with the real `npm run build` (same config, pages, derivations and
+ * search index; ARCHIVE_CONTENT_DIR/OUT_DIR/CACHE_DIR point it at the scratch directory), and
+ * measures each phase's seconds and peak RSS, the output, a cold first query in Chromium, and the
+ * importer's speed on the fixtures. Prints a table, then the result as one JSON line (last line).
+ *
+ * Internal mode: `--derive DIR` runs the derivations alone over DIR's reports (a child process, so
+ * that its memory is measured on its own).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { buildCorpus } from '../src/lib/bench/corpus.ts';
+import { generateReports, provinceCodes } from '../src/lib/bench/generate.ts';
+import { formatTable, measurePhase, phaseSpans, round, type BenchResult, type LogLine, type RssSample } from '../src/lib/bench/phases.ts';
+import { allRegions } from '../src/lib/regions/gazetteer.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const FIRST_QUERY = '高质量发展';
+
+interface Args {
+  reports: number;
+  seed: number;
+  keep: boolean;
+  work?: string;
+  skipBrowser: boolean;
+  derive?: string;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { reports: 1000, seed: 1, keep: false, skipBrowser: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--reports' || a === '-n') args.reports = Number(value());
+    else if (a === '--seed') args.seed = Number(value());
+    else if (a === '--keep') args.keep = true;
+    else if (a === '--work') args.work = resolve(value());
+    else if (a === '--skip-browser') args.skipBrowser = true;
+    else if (a === '--derive') args.derive = resolve(value());
+    else throw new Error(`Unknown option ${a}. Usage: npm run bench -- --reports N [--seed S] [--keep] [--work DIR] [--skip-browser]`);
+  }
+  if (!Number.isInteger(args.reports) || args.reports < 1) throw new Error('--reports must be a positive integer');
+  if (!Number.isInteger(args.seed)) throw new Error('--seed must be an integer');
+  return args;
+}
+
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...filesUnder(path));
+    else out.push(path);
+  }
+  return out.sort();
+}
+
+/** Writes the synthetic content directory; returns its path. */
+function writeContent(contentDir: string, reports: number, seed: number): void {
+  rmSync(contentDir, { recursive: true, force: true });
+  mkdirSync(join(contentDir, 'reports'), { recursive: true });
+  for (const name of ['topics.yaml', 'outlets.yaml']) copyFileSync(join(ROOT, 'content', name), join(contentDir, name));
+  const texts = [
+    ...filesUnder(join(ROOT, 'tests/fixtures/raw')),
+    ...filesUnder(join(ROOT, 'content/reports')).filter((f) => f.endsWith('.md')),
+  ].map((f) => readFileSync(f, 'utf8'));
+  const input = {
+    sentences: buildCorpus(texts),
+    topics: parseYaml(readFileSync(join(contentDir, 'topics.yaml'), 'utf8')),
+    outlets: parseYaml(readFileSync(join(contentDir, 'outlets.yaml'), 'utf8')),
+  };
+  const provinces = provinceCodes(allRegions().map((r) => r.code));
+  const made = new Set<string>();
+  for (const report of generateReports(seed, reports, input, provinces)) {
+    const file = join(contentDir, report.path);
+    const dir = dirname(file);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    writeFileSync(file, report.text);
+  }
+}
+
+// ---------------------------------------------------------------- process measurement
+
+function childrenOf(): Map<number, number[]> {
+  const map = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/u.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // Field 4 (ppid) follows the command in parentheses, which may itself contain spaces.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = map.get(ppid) ?? [];
+      list.push(Number(name));
+      map.set(ppid, list);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return map;
+}
+
+/** Resident memory of `pid` and all its descendants, in MB. */
+function treeRssMb(pid: number): number {
+  const children = childrenOf();
+  let kb = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    try {
+      const m = readFileSync(`/proc/${p}/status`, 'utf8').match(/^VmRSS:\s+(\d+)/mu);
+      if (m) kb += Number(m[1]);
+    } catch {
+      // gone
+    }
+    stack.push(...(children.get(p) ?? []));
+  }
+  return kb / 1024;
+}
+
+interface Observed {
+  lines: LogLine[];
+  samples: RssSample[];
+  ms: number;
+  code: number;
+  output: string;
+}
+
+/** Runs a command, timestamping each output line and sampling its tree's RSS every 100 ms. */
+function observe(command: string, args: string[], env: NodeJS.ProcessEnv, echo: boolean, cwd = ROOT): Promise<Observed> {
+  return new Promise((done, fail) => {
+    const start = performance.now();
+    const child: ChildProcess = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const lines: LogLine[] = [];
+    const samples: RssSample[] = [];
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      const at = performance.now() - start;
+      const text = chunk.toString('utf8');
+      output += text;
+      for (const line of text.split('\n')) if (line.trim()) lines.push({ atMs: at, text: line });
+      if (echo) process.stderr.write(text);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    const timer = setInterval(() => {
+      if (child.pid) samples.push({ atMs: performance.now() - start, rssMb: treeRssMb(child.pid) });
+    }, 100);
+    child.on('error', fail);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      done({ lines, samples, ms: performance.now() - start, code: code ?? 1, output });
+    });
+  });
+}
+
+/**
+ * The project's `npm run build` script, run from the scratch directory with `--root` pointing at
+ * the project. Why not `npm run build` from the project: Astro 7.3 puts its prerender bundle in
+ * `<cwd>/.astro/.prerender/` whenever outDir lies outside the working directory
+ * (getOutDirWithinCwd), so two builds from /work/main into /tmp directories overwrite each
+ * other's bundle and fail with ERR_MODULE_NOT_FOUND. From the scratch directory the bundle stays
+ * in the scratch directory.
+ */
+function buildCommand(): string {
+  const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.build;
+  const withRoot = script.replace(/\bastro build\b/gu, `astro build --root '${ROOT}'`);
+  if (withRoot === script) throw new Error(`package.json's build script does not run \`astro build\`: ${script}`);
+  return `export PATH='${join(ROOT, 'node_modules/.bin')}':"$PATH"; ${withRoot}`;
+}
+
+// ---------------------------------------------------------------- derivations (child mode)
+
+async function deriveOnly(contentDir: string): Promise<void> {
+  const { reportSchema } = await import('../src/schemas/report.ts');
+  const { loadRegistry } = await import('../src/schemas/registry.ts');
+  const { deriveArchiveIndex } = await import('../src/lib/derive/archive-index.ts');
+  const { reportsCsv, reportsJson, figuresCsv, timelineJson } = await import('../src/lib/derive/downloads.ts');
+  const { pathToFileURL } = await import('node:url');
+  const schema = reportSchema(loadRegistry(pathToFileURL(contentDir + '/')));
+  const start = performance.now();
+  const reportsDir = join(contentDir, 'reports');
+  const reports = filesUnder(reportsDir).map((file) => {
+    const text = readFileSync(file, 'utf8');
+    const end = text.indexOf('\n---\n', 4);
+    return { id: relative(reportsDir, file).replace(/\.mdx?$/u, ''), data: schema.parse(parseYaml(text.slice(4, end))) };
+  });
+  const parsed = performance.now();
+  const index = deriveArchiveIndex(reports);
+  const bytes = reportsCsv(index.reports).length + reportsJson(index.reports).length + figuresCsv(index.figures).length + timelineJson(index.timeline).length;
+  const derived = performance.now();
+  process.stdout.write(`${JSON.stringify({ parseMs: round(parsed - start, 1), deriveMs: round(derived - parsed, 1), downloadsChars: bytes })}\n`);
+}
+
+// ---------------------------------------------------------------- output and browser
+
+function sizeOf(dir: string): { bytes: number; files: number; html: number } {
+  let bytes = 0;
+  let html = 0;
+  const files = filesUnder(dir);
+  for (const f of files) {
+    bytes += statSync(f).size;
+    if (f.endsWith('.html')) html++;
+  }
+  return { bytes, files: files.length, html };
+}
+
+/**
+ * The string to hand Pagefind's JS API for `query`, encoded the way the search page encodes it
+ * (src/lib/search/: Han text as bigram tokens); plain ICU words when that module is absent.
+ */
+async function indexQuery(query: string): Promise<string | undefined> {
+  const bigrams = join(ROOT, 'src/lib/search/han-bigrams.ts');
+  const normalize = join(ROOT, 'src/lib/search/normalize-query.ts');
+  if (!existsSync(bigrams) || !existsSync(normalize)) return undefined;
+  const { phraseTokens } = (await import(bigrams)) as { phraseTokens: (p: string) => string[] };
+  const { normalizeQuery, splitPhrases } = (await import(normalize)) as { normalizeQuery: (q: string) => string; splitPhrases: (q: string) => string[] };
+  return splitPhrases(normalizeQuery(query)).flatMap(phraseTokens).join(' ');
+}
+
+interface QueryOutcome {
+  bytes: number;
+  ms: number;
+  results: number;
+  via: 'search page' | 'pagefind api';
+}
+
+/**
+ * A cold first query in a fresh Chromium profile: bytes of every /pagefind/ response from opening
+ * the page until the first results show (the search payload, whenever the page chooses to fetch
+ * it), and ms from submitting the query to the first result card. On the /search/ page when it
+ * exists; otherwise through Pagefind's JS API on the home page.
+ */
+async function coldQuery(distDir: string, query: string): Promise<QueryOutcome> {
+  const { serveStatic } = await import('../tests/e2e/static-server.ts');
+  const { launchBrowser } = await import('../tests/e2e/browser.ts');
+  const { server, baseUrl } = await serveStatic(distDir);
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    const urls = new Map<string, string>();
+    const sizes = new Map<string, number>();
+    cdp.on('Network.requestWillBeSent', (e: { requestId: string; request: { url: string } }) => urls.set(e.requestId, e.request.url));
+    cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => sizes.set(e.requestId, e.encodedDataLength));
+    const searchPage = existsSync(join(distDir, 'search/index.html'));
+    await page.goto(`${baseUrl}${searchPage ? '/search/' : '/'}`, { waitUntil: 'load' });
+    let outcome: { ms: number; results: number };
+    let via: QueryOutcome['via'] = 'pagefind api';
+    const input = page.locator('input[type="search"]').first();
+    if (searchPage && (await input.count()) > 0) {
+      via = 'search page';
+      await page.waitForTimeout(300);
+      const t0 = Date.now();
+      await input.fill(query);
+      await input.press('Enter');
+      await page.locator('[data-results] > li, [data-no-results]:not([hidden])').first().waitFor({ state: 'visible', timeout: 60_000 });
+      const ms = Date.now() - t0;
+      outcome = { ms, results: await page.locator('[data-results] > li').count() };
+    } else {
+      const encoded = (await indexQuery(query)) ?? query;
+      outcome = await page.evaluate(async (q: string) => {
+        const t0 = performance.now();
+        const bundle = '/pagefind/pagefind.js';
+        const pf = await import(/* @vite-ignore */ bundle);
+        const search = await pf.search(q);
+        await Promise.all(search.results.slice(0, 10).map((r: { data: () => Promise<unknown> }) => r.data()));
+        return { ms: performance.now() - t0, results: search.results.length };
+      }, encoded);
+    }
+    await page.waitForTimeout(300);
+    let bytes = 0;
+    for (const [id, size] of sizes) if (new URL(urls.get(id) ?? baseUrl).pathname.startsWith('/pagefind/')) bytes += size;
+    return { bytes, ms: round(outcome.ms, 0), results: outcome.results, via };
+  } finally {
+    await browser.close();
+    await new Promise<void>((r) => server.close(() => r()));
+  }
+}
+
+/** Documents per second through the importer's programmatic API on the raw fixtures; null without that API. */
+async function importSpeed(): Promise<number | null> {
+  const api = join(ROOT, 'src/lib/importer/index.ts');
+  if (!existsSync(api)) return null;
+  const mod = (await import(api)) as { importDocument?: (bytes: Uint8Array, options: unknown) => { ok: boolean } };
+  if (typeof mod.importDocument !== 'function') return null;
+  const registry = {
+    topics: parseYaml(readFileSync(join(ROOT, 'content/topics.yaml'), 'utf8')),
+    outlets: parseYaml(readFileSync(join(ROOT, 'content/outlets.yaml'), 'utf8')),
+  };
+  const files = filesUnder(join(ROOT, 'tests/fixtures/raw')).map((f) => ({ fileName: relative(ROOT, f), bytes: new Uint8Array(readFileSync(f)) }));
+  let docs = 0;
+  const start = performance.now();
+  // At least two seconds and two passes, so that warm-up does not dominate.
+  while (performance.now() - start < 2000 || docs < files.length * 2) {
+    for (const f of files) {
+      mod.importDocument(f.bytes, { fileName: f.fileName, registry, now: '2026-01-01' });
+      docs++;
+    }
+  }
+  return round(docs / ((performance.now() - start) / 1000), 1);
+}
+
+// ---------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.derive) return deriveOnly(args.derive);
+
+  const work = args.work ?? mkdtempSync(join(tmpdir(), 'xieshang-bench-'));
+  const contentDir = join(work, 'content');
+  const distDir = join(work, 'dist');
+  const cacheDir = join(work, 'cache');
+  const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
+
+  let t = performance.now();
+  writeContent(contentDir, args.reports, args.seed);
+  log(`wrote ${args.reports} reports (seed ${args.seed}) to ${contentDir} in ${round((performance.now() - t) / 1000, 1)} s`);
+
+  rmSync(distDir, { recursive: true, force: true });
+  rmSync(cacheDir, { recursive: true, force: true });
+  rmSync(join(work, '.astro'), { recursive: true, force: true });
+  // The prerender bundle in the scratch directory imports packages the bundle leaves external.
+  if (!existsSync(join(work, 'node_modules'))) symlinkSync(join(ROOT, 'node_modules'), join(work, 'node_modules'));
+  const env = { ...process.env, ARCHIVE_CONTENT_DIR: contentDir, ARCHIVE_OUT_DIR: distDir, ARCHIVE_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1' };
+
+  log(`load before build: ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
+  const build = await observe('sh', ['-c', buildCommand()], env, true, work);
+  if (build.code !== 0) throw new Error(`npm run build failed (exit ${build.code}); output above.`);
+  const spans = phaseSpans(build.lines, build.ms);
+  const phase = (p: Parameters<typeof measurePhase>[2]) => measurePhase(spans, build.samples, p);
+  let search = phase('searchIndex');
+  let buildSeconds = build.ms / 1000;
+  let buildPeak = Math.max(0, ...build.samples.map((s) => s.rssMb));
+
+  // Until the build runs Pagefind itself, index the output the way the search issue specifies.
+  if (search.seconds === null && !existsSync(join(distDir, 'pagefind'))) {
+    log('the build wrote no search index; running the Pagefind CLI on its output');
+    const pf = await observe(join(ROOT, 'node_modules/.bin/pagefind'), ['--site', distDir], env, false);
+    if (pf.code !== 0) throw new Error(`pagefind failed:\n${pf.output}`);
+    const peak = Math.max(0, ...pf.samples.map((s) => s.rssMb));
+    search = { seconds: round(pf.ms / 1000, 2), peakRssMb: Math.round(peak) };
+    buildSeconds += pf.ms / 1000;
+    buildPeak = Math.max(buildPeak, peak);
+  }
+
+  log('derivations alone (child process)');
+  const derive = await observe(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/bench.ts'), '--derive', contentDir], env, false);
+  if (derive.code !== 0) throw new Error(`derivations failed:\n${derive.output}`);
+  const deriveInfo = JSON.parse(derive.output.trim().split('\n').pop()!) as { parseMs: number; deriveMs: number };
+
+  const dist = sizeOf(distDir);
+  const index = sizeOf(join(distDir, 'pagefind'));
+
+  let query: QueryOutcome | null = null;
+  if (!args.skipBrowser && existsSync('/usr/bin/chromium') && index.files > 0) {
+    log(`cold first query "${FIRST_QUERY}" in Chromium`);
+    query = await coldQuery(distDir, FIRST_QUERY);
+    log(`  ${query.results} results via the ${query.via}`);
+  }
+
+  log('import speed on the fixtures');
+  const docsPerSecond = await importSpeed();
+  if (docsPerSecond === null) log('  src/lib/importer/index.ts has no programmatic API yet: importDocsPerSecond is null');
+
+  const result: BenchResult = {
+    reports: args.reports,
+    seed: args.seed,
+    seconds: {
+      contentSync: phase('contentSync').seconds,
+      pageGeneration: phase('pageGeneration').seconds,
+      derivations: round(deriveInfo.deriveMs / 1000, 2),
+      searchIndex: search.seconds,
+      build: round(buildSeconds, 2),
+    },
+    peakRssMb: {
+      contentSync: phase('contentSync').peakRssMb,
+      pageGeneration: phase('pageGeneration').peakRssMb,
+      derivations: Math.round(Math.max(0, ...derive.samples.map((s) => s.rssMb))),
+      searchIndex: search.peakRssMb,
+      build: Math.round(buildPeak),
+    },
+    pages: dist.html,
+    distBytes: dist.bytes,
+    indexBytes: index.bytes,
+    indexFiles: index.files,
+    coldQueryBytes: query?.bytes ?? null,
+    firstResultsMs: query?.ms ?? null,
+    importDocsPerSecond: docsPerSecond,
+  };
+  log(`phases: ${spans.map((s) => `${s.phase} ${round((s.endMs - s.startMs) / 1000, 1)}s`).join(', ')}`);
+  log(`load after build: ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
+  if (!args.keep && !args.work) rmSync(work, { recursive: true, force: true });
+  else log(`kept ${work}`);
+  process.stdout.write(`${formatTable(result)}\n${JSON.stringify(result)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

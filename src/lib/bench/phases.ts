@@ -1,0 +1,136 @@
+/**
+ * Turning a build's timestamped log and memory samples into per-phase seconds and peak RSS, and
+ * the benchmark result into a table and one JSON line. Pure: the CLI (scripts/bench.ts) does the
+ * process work and hands its observations in.
+ */
+
+/** Phases reported by the benchmark, in build order. */
+export const PHASES = ['contentSync', 'bundle', 'pageGeneration', 'searchIndex'] as const;
+export type BuildPhase = (typeof PHASES)[number];
+
+/** A line of build output with the milliseconds since the build started. */
+export interface LogLine {
+  atMs: number;
+  text: string;
+}
+
+/** Total resident memory of the build's process tree at one moment. */
+export interface RssSample {
+  atMs: number;
+  rssMb: number;
+}
+
+export interface PhaseSpan {
+  phase: BuildPhase | 'startup' | 'finish';
+  startMs: number;
+  endMs: number;
+}
+
+// Markers printed by Astro 7.3 (content-layer.js, static-build.js, generate.js) and by Pagefind.
+const MARKERS: [RegExp, PhaseSpan['phase']][] = [
+  [/Syncing content/u, 'contentSync'],
+  [/Synced content/u, 'bundle'],
+  [/generating static routes/u, 'pageGeneration'],
+];
+// The search integration (src/integrations/pagefind.ts) logs once, at its end, with its duration.
+const SEARCH_DONE = /\[xieshang:pagefind\].*?([\d.]+)\s*s\b/u;
+
+// ANSI colour codes make markers unreliable to match.
+const ANSI = /\u001b\[[0-9;]*m/gu;
+
+/**
+ * Splits the build into spans by the first occurrence of each marker. Page generation ends at the
+ * first "Completed in" after it starts; anything after that and before a search-index marker is
+ * `finish` (sitemap, hooks). A phase whose marker never appears has no span.
+ */
+export function phaseSpans(lines: readonly LogLine[], endMs: number): PhaseSpan[] {
+  const starts: { phase: PhaseSpan['phase']; atMs: number }[] = [{ phase: 'startup', atMs: 0 }];
+  let generating = false;
+  for (const line of lines) {
+    const text = line.text.replace(ANSI, '');
+    for (const [pattern, phase] of MARKERS) {
+      if (pattern.test(text) && !starts.some((s) => s.phase === phase)) {
+        starts.push({ phase, atMs: line.atMs });
+        generating = phase === 'pageGeneration';
+      }
+    }
+    if (generating && /Completed in/u.test(text)) {
+      starts.push({ phase: 'finish', atMs: line.atMs });
+      generating = false;
+    }
+    const search = SEARCH_DONE.exec(text);
+    if (search && !starts.some((s) => s.phase === 'searchIndex')) {
+      starts.push({ phase: 'searchIndex', atMs: Math.max(0, line.atMs - Number(search[1]) * 1000) });
+      starts.push({ phase: 'finish', atMs: line.atMs });
+    }
+  }
+  starts.sort((a, b) => a.atMs - b.atMs);
+  return starts.map((s, i) => ({ phase: s.phase, startMs: s.atMs, endMs: i + 1 < starts.length ? starts[i + 1].atMs : endMs }));
+}
+
+/** Seconds and peak RSS (MB) of `phase`: summed over its spans; null when the phase did not occur. */
+export function measurePhase(spans: readonly PhaseSpan[], samples: readonly RssSample[], phase: BuildPhase): { seconds: number | null; peakRssMb: number | null } {
+  const mine = spans.filter((s) => s.phase === phase);
+  if (mine.length === 0) return { seconds: null, peakRssMb: null };
+  const seconds = mine.reduce((sum, s) => sum + (s.endMs - s.startMs), 0) / 1000;
+  let peak: number | null = null;
+  for (const sample of samples) {
+    if (mine.some((s) => sample.atMs >= s.startMs && sample.atMs <= s.endMs)) peak = Math.max(peak ?? 0, sample.rssMb);
+  }
+  return { seconds: round(seconds, 2), peakRssMb: peak === null ? null : Math.round(peak) };
+}
+
+/** Rounds to `digits` decimals. */
+export function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+/** The benchmark's result; the CLI prints it as the last line of its output, in this key order. */
+export interface BenchResult {
+  reports: number;
+  seed: number;
+  seconds: { contentSync: number | null; pageGeneration: number | null; derivations: number | null; searchIndex: number | null; build: number };
+  peakRssMb: { contentSync: number | null; pageGeneration: number | null; derivations: number | null; searchIndex: number | null; build: number };
+  pages: number;
+  distBytes: number;
+  indexBytes: number;
+  indexFiles: number;
+  coldQueryBytes: number | null;
+  firstResultsMs: number | null;
+  importDocsPerSecond: number | null;
+}
+
+function fmt(value: number | null, unit = ''): string {
+  return value === null ? '—' : `${value.toLocaleString('en-US')}${unit}`;
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+/** A plain-text table of the result for people; the JSON line is for machines. */
+export function formatTable(r: BenchResult): string {
+  const rows: [string, string, string][] = [
+    ['content sync', fmt(r.seconds.contentSync, ' s'), fmt(r.peakRssMb.contentSync, ' MB')],
+    ['page generation', fmt(r.seconds.pageGeneration, ' s'), fmt(r.peakRssMb.pageGeneration, ' MB')],
+    ['derivations (standalone)', fmt(r.seconds.derivations, ' s'), fmt(r.peakRssMb.derivations, ' MB')],
+    ['search index', fmt(r.seconds.searchIndex, ' s'), fmt(r.peakRssMb.searchIndex, ' MB')],
+    ['whole build (incl. index)', fmt(r.seconds.build, ' s'), fmt(r.peakRssMb.build, ' MB')],
+  ];
+  const facts: [string, string][] = [
+    ['reports (seed)', `${r.reports.toLocaleString('en-US')} (${r.seed})`],
+    ['pages written', fmt(r.pages)],
+    ['dist size', mb(r.distBytes)],
+    ['search index', `${mb(r.indexBytes)} in ${fmt(r.indexFiles)} files`],
+    ['cold first query', r.coldQueryBytes === null ? '—' : `${(r.coldQueryBytes / 1000).toFixed(1)} kB transferred`],
+    ['time to first results', fmt(r.firstResultsMs, ' ms')],
+    ['import speed', r.importDocsPerSecond === null ? '— (no importer API yet)' : `${r.importDocsPerSecond} documents/s`],
+  ];
+  const w = Math.max(...rows.map((x) => x[0].length), ...facts.map((x) => x[0].length));
+  const lines = [`${'phase'.padEnd(w)}  ${'seconds'.padStart(10)}  ${'peak RSS'.padStart(10)}`];
+  for (const [name, s, m] of rows) lines.push(`${name.padEnd(w)}  ${s.padStart(10)}  ${m.padStart(10)}`);
+  lines.push('');
+  for (const [name, v] of facts) lines.push(`${name.padEnd(w)}  ${v}`);
+  return lines.join('\n');
+}

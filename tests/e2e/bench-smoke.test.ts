@@ -1,0 +1,53 @@
+/**
+ * Runs `npm run bench` at 50 reports so the benchmark cannot rot: it must generate, build, index,
+ * query in Chromium and print its JSON line with sane values. No timing thresholds (speed lives
+ * in the benchmark's own output, not in tests).
+ */
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+describe('npm run bench -- --reports 50', () => {
+  it('prints a table and a last JSON line with every field', { timeout: 300_000 }, () => {
+    const run = spawnSync('npm', ['run', '--silent', 'bench', '--', '--reports', '50', '--seed', '5'], {
+      encoding: 'utf8',
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (run.status !== 0) throw new Error(`bench failed:\n${run.stdout}\n${run.stderr.slice(-4000)}`);
+    const lines = run.stdout.trim().split('\n');
+    expect(run.stdout).toMatch(/page generation/u);
+    const result = JSON.parse(lines[lines.length - 1]);
+    expect(Object.keys(result)).toEqual([
+      'reports',
+      'seed',
+      'seconds',
+      'peakRssMb',
+      'pages',
+      'distBytes',
+      'indexBytes',
+      'indexFiles',
+      'coldQueryBytes',
+      'firstResultsMs',
+      'importDocsPerSecond',
+    ]);
+    expect(result.reports).toBe(50);
+    expect(result.seed).toBe(5);
+    for (const key of ['contentSync', 'pageGeneration', 'derivations', 'searchIndex', 'build']) {
+      expect(result.seconds[key], `seconds.${key}`).toBeGreaterThan(0);
+      expect(result.peakRssMb[key], `peakRssMb.${key}`).toBeGreaterThan(20);
+      // Memory in MB, not bytes or KB: a 50-report build stays far below 24 GB.
+      expect(result.peakRssMb[key]).toBeLessThan(24_000);
+    }
+    const phases = result.seconds.contentSync + result.seconds.pageGeneration + result.seconds.searchIndex;
+    expect(result.seconds.build).toBeGreaterThanOrEqual(phases);
+    // One page per report at least, plus lists, regions, topics.
+    expect(result.pages).toBeGreaterThan(50);
+    expect(result.indexFiles).toBeGreaterThan(0);
+    expect(result.indexBytes).toBeGreaterThan(0);
+    expect(result.distBytes).toBeGreaterThan(result.indexBytes);
+    expect(result.coldQueryBytes).toBeGreaterThan(0);
+    expect(result.coldQueryBytes).toBeLessThan(result.indexBytes + 5_000_000);
+    expect(result.firstResultsMs).toBeGreaterThan(0);
+    if (result.importDocsPerSecond !== null) expect(result.importDocsPerSecond).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { formatTable, measurePhase, phaseSpans, type BenchResult } from '../../../src/lib/bench/phases.ts';
+
+const log = [
+  { atMs: 1000, text: '10:00:01 [content] Syncing content' },
+  { atMs: 3000, text: '10:00:03 [content] Synced content' },
+  { atMs: 5000, text: ' \u001b[42m generating static routes \u001b[0m' },
+  { atMs: 9000, text: '10:00:09 \u001b[32m✓ Completed in 4.00s.\u001b[0m' },
+  { atMs: 9500, text: '10:00:09 [build] ✓ Completed in 8.50s.' },
+  { atMs: 12500, text: '10:00:12 [xieshang:pagefind] Indexed 200 reports in 2.50 s.' },
+  { atMs: 12600, text: '10:00:12 [build] Complete!' },
+];
+
+describe('build phases from the log', () => {
+  const spans = phaseSpans(log, 13000);
+
+  it('splits the build at Astro’s and the search integration’s markers', () => {
+    expect(spans.map((s) => [s.phase, s.startMs, s.endMs])).toEqual([
+      ['startup', 0, 1000],
+      ['contentSync', 1000, 3000],
+      ['bundle', 3000, 5000],
+      ['pageGeneration', 5000, 9000],
+      ['finish', 9000, 10000],
+      ['searchIndex', 10000, 12500],
+      ['finish', 12500, 13000],
+    ]);
+  });
+
+  it('takes each phase’s peak from the samples inside it', () => {
+    const samples = [
+      { atMs: 2000, rssMb: 400 },
+      { atMs: 6000, rssMb: 900 },
+      { atMs: 8000, rssMb: 1200 },
+      { atMs: 11000, rssMb: 700 },
+    ];
+    expect(measurePhase(spans, samples, 'pageGeneration')).toEqual({ seconds: 4, peakRssMb: 1200 });
+    expect(measurePhase(spans, samples, 'searchIndex')).toEqual({ seconds: 2.5, peakRssMb: 700 });
+    expect(measurePhase(phaseSpans(log.slice(0, 4), 9000), samples, 'searchIndex')).toEqual({ seconds: null, peakRssMb: null });
+  });
+});
+
+describe('result table', () => {
+  it('shows every phase and fact, with dashes for what was not measured', () => {
+    const result: BenchResult = {
+      reports: 1000,
+      seed: 1,
+      seconds: { contentSync: 1.5, pageGeneration: 10, derivations: 0.2, searchIndex: 5, build: 20 },
+      peakRssMb: { contentSync: 500, pageGeneration: 900, derivations: 200, searchIndex: 800, build: 1000 },
+      pages: 1500,
+      distBytes: 50_000_000,
+      indexBytes: 9_000_000,
+      indexFiles: 700,
+      coldQueryBytes: null,
+      firstResultsMs: null,
+      importDocsPerSecond: null,
+    };
+    const table = formatTable(result);
+    expect(table).toMatch(/page generation\s+10 s\s+900 MB/u);
+    expect(table).toMatch(/search index\s+9\.0 MB in 700 files/u);
+    expect(table).toMatch(/cold first query\s+—/u);
+    expect(table).toMatch(/import speed\s+— /u);
+  });
+});
