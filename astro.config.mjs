@@ -19,6 +19,6 @@ export default defineConfig({
     // SmartyPants off: Chinese text already carries its own quotes and must stay as published.
     processor: unified({ smartypants: false, remarkPlugins: [], rehypePlugins: [] }),
   },
-  integrations: [mdx(), sitemap()],
+  integrations: [mdx(), sitemap(), (await import('./src/integrations/pagefind.ts')).default()],
   devToolbar: { enabled: false },
 });

@@ -1,0 +1,49 @@
+/**
+ * What the search index knows about a report besides its text: facet values (Pagefind filters),
+ * the facts shown on a result card (Pagefind metadata) and its sort key. Build-time only: it uses
+ * the gazetteer, which must not reach the browser bundle.
+ */
+import type { Outlet, Report, Topic } from '../archive/types.ts';
+import { regionPath } from '../regions/gazetteer.ts';
+import { kindLabel } from '../taxonomy/vocabularies.ts';
+import type { FacetKey } from './facets.ts';
+
+export interface ReportSearchData {
+  filters: Record<FacetKey, string[]>;
+  meta: { date: string; outlet: string; region: string; kind: string };
+  /** Partial dates (2022-08, 2025) sort as strings, which places them before full dates within the period. */
+  sort: { date: string };
+}
+
+function addOnce(list: string[], value: string | undefined): void {
+  if (value && !list.includes(value)) list.push(value);
+}
+
+/**
+ * Facet values for one report. Districts are named with their city (杭州市钱塘区) because county
+ * names repeat across China (鼓楼区 is in four cities); a municipality is its own city (重庆市).
+ */
+export function reportSearchData(report: Report, outlets: readonly Outlet[], topics: readonly Topic[]): ReportSearchData {
+  const d = report.data;
+  const filters: Record<FacetKey, string[]> = { province: [], city: [], district: [], topic: [], year: [], kind: [], outlet: [] };
+  for (const code of d.regions) {
+    const chain = regionPath(code);
+    const province = chain.find((r) => r.level === 'province');
+    const city = chain.find((r) => r.level === 'city') ?? (chain.length > 1 ? province : undefined);
+    const county = chain.find((r) => r.level === 'county');
+    addOnce(filters.province, province?.name);
+    addOnce(filters.city, city?.name);
+    if (county) addOnce(filters.district, `${city?.name ?? ''}${county.name}`);
+  }
+  for (const id of d.topics) addOnce(filters.topic, topics.find((t) => t.id === id)?.name ?? id);
+  addOnce(filters.year, d.date.slice(0, 4));
+  addOnce(filters.kind, kindLabel(d.kind));
+  const outletName = outlets.find((o) => o.id === d.outlet)?.name ?? d.outlet;
+  addOnce(filters.outlet, outletName);
+  const firstRegion = d.regions[0] ? regionPath(d.regions[0]).map((r) => r.name).join('') : '';
+  return {
+    filters,
+    meta: { date: d.date, outlet: outletName, region: firstRegion, kind: kindLabel(d.kind) },
+    sort: { date: d.date },
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * The search itself, in the browser: normalise and fold the query, turn it into bigram tokens,
+ * ask Pagefind, and keep only the reports that contain every phrase exactly.
+ *
+ * Two Pagefind searches share the same index chunks (so the second costs no extra download):
+ * the token search ranks by relevance (BM25 over bigrams) and the quoted phrase search, which
+ * requires the bigrams to be adjacent, decides which reports match. A phrase of one bigram or one
+ * character needs no phrase search: its token search is already exact.
+ */
+import { normalizeQuery, splitPhrases } from '../../lib/search/normalize-query.ts';
+import { foldToSimplified } from '../../lib/search/fold-script.ts';
+import { phraseTokens } from '../../lib/search/han-bigrams.ts';
+import { FACET_KEYS, type FacetKey } from '../../lib/search/facets.ts';
+import type { SearchState } from '../../lib/search/search-url.ts';
+
+/** The parts of Pagefind's browser API that we use. */
+interface PagefindResult {
+  id: string;
+  score: number;
+  data: () => Promise<PagefindFragment>;
+}
+export interface PagefindFragment {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+}
+interface PagefindResponse {
+  results: PagefindResult[];
+  unfilteredResultCount: number;
+  filters: Record<string, Record<string, number>>;
+  totalFilters: Record<string, Record<string, number>>;
+}
+interface PagefindApi {
+  search(term: string | null, options?: object): Promise<PagefindResponse>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  options(options: object): Promise<void>;
+}
+
+export interface SearchOutcome {
+  /** The phrases searched for, after normalisation and Traditional → Simplified folding. */
+  phrases: string[];
+  /** True when folding changed the query (the page says so). */
+  folded: boolean;
+  results: PagefindResult[];
+  /** Result counts per facet value for the results shown. */
+  counts: Record<string, Record<string, number>>;
+}
+
+let api: Promise<PagefindApi> | undefined;
+
+/** Pagefind's browser bundle, loaded once from our own origin. */
+export function loadPagefind(): Promise<PagefindApi> {
+  // A runtime URL: the bundle is written by the build, after Vite has finished.
+  const url = '/pagefind/pagefind.js';
+  api ??= (import(/* @vite-ignore */ url) as Promise<PagefindApi>).then(async (pf) => {
+    await pf.options({ excerptLength: 0 });
+    // Facet counts need every filter chunk; a search only loads the chunks of filters in use.
+    await pf.filters();
+    return pf;
+  });
+  return api;
+}
+
+function pagefindFilters(state: SearchState): Record<string, { any: string[] }> {
+  const filters: Record<string, { any: string[] }> = {};
+  for (const key of FACET_KEYS) {
+    const values = state.filters[key as FacetKey];
+    if (values?.length) filters[key] = { any: values };
+  }
+  return filters;
+}
+
+/** Runs the search a state describes; an empty query lists every report matching the filters, newest first. */
+export async function runSearch(state: SearchState): Promise<SearchOutcome> {
+  const normalised = normalizeQuery(state.q);
+  const simplified = await foldToSimplified(normalised);
+  const phrases = splitPhrases(simplified);
+  const tokenLists = phrases.map(phraseTokens).filter((t) => t.length > 0);
+  const pf = await loadPagefind();
+  const filters = pagefindFilters(state);
+  const sort = state.sort === 'date' || tokenLists.length === 0 ? { date: 'desc' } : {};
+
+  if (tokenLists.length === 0) {
+    const all = await pf.search(null, { filters, sort });
+    return { phrases, folded: simplified !== normalised, results: all.results, counts: all.filters };
+  }
+  const ranked = pf.search(tokenLists.flat().join(' '), { filters, sort });
+  const checks = tokenLists
+    .filter((tokens) => tokens.length > 1 || tokenLists.length > 1)
+    .map((tokens) => pf.search(tokens.length > 1 ? `"${tokens.join(' ')}"` : tokens[0], { filters }));
+  const [main, ...exact] = await Promise.all([ranked, ...checks]);
+  const allowed = exact.map((response) => new Set(response.results.map((r) => r.id)));
+  const results = main.results.filter((r) => allowed.every((ids) => ids.has(r.id)));
+  // With one phrase, its exact search has Pagefind's own counts for exactly these results.
+  const counts = tokenLists.length === 1 && exact.length === 1 ? exact[0].filters : main.filters;
+  return { phrases, folded: simplified !== normalised, results, counts };
+}

@@ -1,0 +1,151 @@
+/**
+ * The /search/ page in the browser: reads the state from the URL, runs the search, renders facets
+ * with counts, result cards and the no-results help, and writes every change back to the URL
+ * (pushState), so back/forward and shared links restore the same search.
+ */
+import { FACETS, type FacetKey } from '../../lib/search/facets.ts';
+import { parseSearchState, searchStateToParams, type SearchState } from '../../lib/search/search-url.ts';
+import { decodeHanText } from '../../lib/search/han-bigrams.ts';
+import { buildExcerpt } from '../../lib/search/excerpt.ts';
+import { formatPartialDateZh } from '../../lib/dates/partial-date.ts';
+import { runSearch, type SearchOutcome } from './engine.ts';
+
+const PAGE_SIZE = 10;
+
+/** A new element with properties (className, href, checked…) and children. */
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, props: Record<string, string | boolean> = {}, children: (Node | string)[] = []) {
+  const node = Object.assign(doc.createElement(tag), props) as HTMLElementTagNameMap[K];
+  node.append(...children);
+  return node;
+}
+
+/** Wires up the search page inside `doc`; call once. */
+export function startSearchPage(doc: Document): void {
+  const form = doc.querySelector<HTMLFormElement>('[data-search-form]')!;
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const status = doc.querySelector<HTMLElement>('[data-search-status]')!;
+  const list = doc.querySelector<HTMLOListElement>('[data-results]')!;
+  const more = doc.querySelector<HTMLButtonElement>('[data-more]')!;
+  const help = doc.querySelector<HTMLElement>('[data-no-results]')!;
+  const applied = doc.querySelector<HTMLElement>('[data-applied]')!;
+  const facets = doc.querySelector<HTMLElement>('[data-facets]')!;
+  let state: SearchState = parseSearchState(new URLSearchParams(location.search));
+  let outcome: SearchOutcome | undefined;
+  let shown = 0;
+  let generation = 0;
+
+  const navigate = (next: SearchState) => {
+    state = next;
+    const query = searchStateToParams(state).toString();
+    history.pushState(null, '', query ? `?${query}` : location.pathname);
+    void run();
+  };
+
+  const withFilter = (key: FacetKey, value: string, on: boolean): SearchState => {
+    const values = new Set(state.filters[key] ?? []);
+    if (on) values.add(value);
+    else values.delete(value);
+    return { ...state, filters: { ...state.filters, [key]: [...values] } };
+  };
+
+  const syncForm = () => {
+    input.value = state.q;
+    for (const radio of form.querySelectorAll<HTMLInputElement>('input[name="sort"]')) radio.checked = radio.value === state.sort;
+  };
+
+  const renderFacets = (counts: SearchOutcome['counts']) => {
+    for (const facet of FACETS) {
+      const fieldset = facets.querySelector<HTMLFieldSetElement>(`[data-facet="${facet.key}"]`)!;
+      const ul = fieldset.querySelector('ul')!;
+      const selected = state.filters[facet.key] ?? [];
+      const available = counts[facet.key] ?? {};
+      const values = [...new Set([...Object.keys(available).filter((v) => available[v] > 0), ...selected])];
+      // Most reports first; equal counts in Chinese collation order, so the list is stable.
+      values.sort((a, b) => (available[b] ?? 0) - (available[a] ?? 0) || a.localeCompare(b, 'zh-Hans-CN'));
+      ul.replaceChildren(
+        ...values.map((value) => {
+          const box = el(doc, 'input', { type: 'checkbox', name: facet.key, value, checked: selected.includes(value) });
+          box.addEventListener('change', () => navigate(withFilter(facet.key, value, box.checked)));
+          const count = el(doc, 'span', { className: 'count' }, [`（${available[value] ?? 0}）`]);
+          return el(doc, 'li', {}, [el(doc, 'label', {}, [box, ` ${value} `, count])]);
+        }),
+      );
+      fieldset.hidden = values.length === 0;
+    }
+  };
+
+  const removeButtons = () =>
+    FACETS.flatMap((facet) =>
+      (state.filters[facet.key] ?? []).map((value) => {
+        const button = el(doc, 'button', { type: 'button', className: 'remove-filter' }, [`去掉“${facet.label}：${value}”`]);
+        button.addEventListener('click', () => navigate(withFilter(facet.key, value, false)));
+        return button;
+      }),
+    );
+
+  const renderCard = async (result: SearchOutcome['results'][number], phrases: string[]) => {
+    const data = await result.data();
+    const title = decodeHanText(data.meta.title ?? '');
+    const text = decodeHanText(data.content);
+    const excerpt = buildExcerpt(text.startsWith(title) ? text.slice(title.length) : text, phrases);
+    const facts = [data.meta.date ? formatPartialDateZh(data.meta.date) : '', data.meta.outlet, data.meta.region].filter(Boolean);
+    return el(doc, 'li', { className: 'search-card' }, [
+      el(doc, 'h2', {}, [el(doc, 'a', { href: data.url }, [title])]),
+      el(doc, 'p', { className: 'card-meta' }, [facts.join(' · ')]),
+      el(doc, 'p', { className: 'excerpt' }, excerpt.map((p) => (p.hit ? el(doc, 'mark', {}, [p.text]) : p.text))),
+    ]);
+  };
+
+  const showMore = async () => {
+    if (!outcome) return;
+    const mine = generation;
+    const batch = outcome.results.slice(shown, shown + PAGE_SIZE);
+    const cards = await Promise.all(batch.map((r) => renderCard(r, outcome!.phrases)));
+    if (mine !== generation) return;
+    list.append(...cards);
+    shown += batch.length;
+    more.hidden = shown >= outcome.results.length;
+  };
+
+  const run = async () => {
+    const mine = ++generation;
+    syncForm();
+    list.dataset.state = 'loading';
+    status.textContent = '正在搜索…';
+    const found = await runSearch(state);
+    if (mine !== generation) return;
+    outcome = found;
+    shown = 0;
+    list.replaceChildren();
+    renderFacets(found.counts);
+    const removals = removeButtons();
+    applied.replaceChildren(...(removals.length ? ['已选筛选：', ...removals] : []));
+    applied.hidden = removals.length === 0;
+    const n = found.results.length;
+    const what = found.phrases.length ? `“${found.phrases.join(' ')}”` : '全部报道';
+    const foldedNote = found.folded ? '（已转换为简体搜索）' : '';
+    status.textContent = n ? `${what}：找到 ${n} 篇报道${foldedNote}` : `${what}：没有找到报道${foldedNote}`;
+    help.hidden = n > 0;
+    const helpRemovals = removeButtons();
+    help.querySelector<HTMLElement>('[data-remove-list]')!.replaceChildren(...helpRemovals);
+    help.querySelector<HTMLElement>('[data-remove-filters]')!.hidden = helpRemovals.length === 0;
+    await showMore();
+    if (mine !== generation) return;
+    list.dataset.state = 'ready';
+    list.dataset.count = String(n);
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    navigate({ ...state, q: input.value.trim() });
+  });
+  for (const radio of form.querySelectorAll<HTMLInputElement>('input[name="sort"]')) {
+    radio.addEventListener('change', () => navigate({ ...state, q: input.value.trim(), sort: radio.value === 'date' ? 'date' : 'relevance' }));
+  }
+  more.addEventListener('click', () => void showMore());
+  addEventListener('popstate', () => {
+    state = parseSearchState(new URLSearchParams(location.search));
+    void run();
+  });
+  void run();
+}

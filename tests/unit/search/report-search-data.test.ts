@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { reportSearchData } from '../../../src/lib/search/report-search-data.ts';
+import type { Report } from '../../../src/lib/archive/types.ts';
+
+const report = (data: Partial<Report['data']>): Report =>
+  ({ id: 'x', data: { date: '2022-08', outlet: 'hzrb', kind: 'news', regions: [], topics: [], ...data } }) as Report;
+const outlets = [{ id: 'hzrb', name: '杭州日报' }] as never[];
+const topics = [{ id: 'digital-economy', name: '数字经济' }] as never[];
+
+describe(reportSearchData, () => {
+  it('gives year, kind and outlet even without regions or topics', () => {
+    const data = reportSearchData(report({}), outlets, topics);
+    expect(data.filters).toMatchObject({ province: [], city: [], district: [], topic: [], year: ['2022'], kind: ['消息'], outlet: ['杭州日报'] });
+    expect(data.sort).toEqual({ date: '2022-08' });
+  });
+  it('names districts with their city, and a municipality as its own city', () => {
+    const data = reportSearchData(report({ regions: ['330114', '500117'], topics: ['digital-economy'] }), outlets, topics);
+    expect(data.filters.province).toEqual(['浙江省', '重庆市']);
+    expect(data.filters.city).toEqual(['杭州市', '重庆市']);
+    expect(data.filters.district).toEqual(['杭州市钱塘区', '重庆市合川区']);
+    expect(data.filters.topic).toEqual(['数字经济']);
+    expect(data.meta.region).toBe('浙江省杭州市钱塘区');
+  });
+  it('files a city-level report under its province and city only', () => {
+    const data = reportSearchData(report({ regions: ['640100', '640000'] }), outlets, topics);
+    expect(data.filters.province).toEqual(['宁夏回族自治区']);
+    expect(data.filters.city).toEqual(['银川市']);
+    expect(data.filters.district).toEqual([]);
+  });
+});
