@@ -8,7 +8,9 @@
  * Linear in the number of reports: candidates come from an inverted index over those features,
  * and from each feature's posting list (sorted newest first) only the `window` reports nearest in
  * that order are taken. A province shared by 10 000 reports therefore costs 2 × window candidates,
- * not 10 000; below 2 × window + 1 reports per feature every sharer is considered.
+ * not 10 000; while every posting list has at most 2 × window + 1 reports (any small archive) the
+ * result is exact. Above that, candidates are ranked by the weights found within the windows and
+ * the best 3 × limit are rescored exactly.
  */
 import type { Report } from '../archive/types.ts';
 import { compareReportsNewestFirst } from '../archive/sort.ts';
@@ -80,33 +82,39 @@ function compareProfiles(a: Profile, b: Profile): RelatedReport | null {
 
 /** For every report id, up to `limit` related reports, best first with a stable tie-break. */
 export function relatedReports(reports: readonly Report[], options: RelatedOptions = {}): Map<string, RelatedReport[]> {
-  const { limit = 5, window = 25 } = options;
+  const { limit = 5, window = 15 } = options;
   const profiles = [...reports].sort(compareReportsNewestFirst).map(profileOf);
-  const postings = new Map<string, Profile[]>();
-  const positions = profiles.map((p) => {
-    const at = new Map<string, number>();
-    for (const f of featuresOf(p)) {
+  // Posting lists of ranks (archive order) per feature, and where each report sits in each list.
+  const postings = new Map<string, number[]>();
+  const positions = profiles.map((p) =>
+    featuresOf(p).map((f) => {
       const list = postings.get(f) ?? [];
       postings.set(f, list);
-      at.set(f, list.length);
-      list.push(p);
-    }
-    return at;
-  });
+      list.push(p.rank);
+      return { list, at: list.length - 1, weight: f.startsWith(TOPIC) ? 2 : 1 };
+    }),
+  );
+  const score = new Int32Array(profiles.length);
   const result = new Map<string, RelatedReport[]>();
-  profiles.forEach((p, i) => {
-    const candidates = new Set<Profile>();
-    for (const [f, at] of positions[i]) {
-      const list = postings.get(f)!;
-      for (let j = Math.max(0, at - window); j <= Math.min(list.length - 1, at + window); j++) candidates.add(list[j]);
+  for (const p of profiles) {
+    // Accumulate shared-feature weights over each feature's window: exact whenever a posting
+    // list fits in the window, a lower bound otherwise; the shortlist is rescored exactly below.
+    const touched: number[] = [];
+    for (const { list, at, weight } of positions[p.rank]) {
+      const end = Math.min(list.length - 1, at + window);
+      for (let j = Math.max(0, at - window); j <= end; j++) {
+        const c = list[j];
+        if (c === p.rank) continue;
+        if (score[c] === 0) touched.push(c);
+        score[c] += weight;
+      }
     }
-    candidates.delete(p);
-    const ranked = [...candidates]
-      .map((c) => ({ c, rel: compareProfiles(p, c)! }))
-      .sort((x, y) => y.rel.score - x.rel.score || x.c.rank - y.c.rank)
-      .slice(0, limit)
-      .map((x) => x.rel);
-    result.set(p.report.id, ranked);
-  });
+    // Best score first; equal scores keep archive order (newest first, then id).
+    touched.sort((a, b) => score[b] - score[a] || a - b);
+    const shortlist = touched.slice(0, limit * 3).map((c) => ({ rank: c, rel: compareProfiles(p, profiles[c])! }));
+    for (const c of touched) score[c] = 0;
+    shortlist.sort((x, y) => y.rel.score - x.rel.score || x.rank - y.rank);
+    result.set(p.report.id, shortlist.slice(0, limit).map((x) => x.rel));
+  }
   return result;
 }
