@@ -10,7 +10,8 @@ import type { FacetKey } from './facets.ts';
 
 export interface ReportSearchData {
   filters: Record<FacetKey, string[]>;
-  meta: { date: string; outlet: string; region: string; kind: string };
+  /** `headline` is the title as published: the indexed h1 is bigram-encoded and loses spaces next to Chinese. */
+  meta: { headline: string; date: string; outlet: string; region: string; kind: string };
   /** Partial dates (2022-08, 2025) sort as strings, which places them before full dates within the period. */
   sort: { date: string };
 }
@@ -43,7 +44,7 @@ export function reportSearchData(report: Report, outlets: readonly Outlet[], top
   const firstRegion = d.regions[0] ? regionPath(d.regions[0]).map((r) => r.name).join('') : '';
   return {
     filters,
-    meta: { date: d.date, outlet: outletName, region: firstRegion, kind: kindLabel(d.kind) },
+    meta: { headline: d.title, date: d.date, outlet: outletName, region: firstRegion, kind: kindLabel(d.kind) },
     sort: { date: d.date },
   };
 }

@@ -85,9 +85,10 @@ export function startSearchPage(doc: Document): void {
 
   const renderCard = async (result: SearchOutcome['results'][number], phrases: string[]) => {
     const data = await result.data();
-    const title = decodeHanText(data.meta.title ?? '');
+    const title = data.meta.headline ?? decodeHanText(data.meta.title ?? '');
     const text = decodeHanText(data.content);
-    const excerpt = buildExcerpt(text.startsWith(title) ? text.slice(title.length) : text, phrases);
+    const heading = decodeHanText(data.meta.title ?? '');
+    const excerpt = buildExcerpt(text.startsWith(heading) ? text.slice(heading.length) : text, phrases);
     const facts = [data.meta.date ? formatPartialDateZh(data.meta.date) : '', data.meta.outlet, data.meta.region].filter(Boolean);
     return el(doc, 'li', { className: 'search-card' }, [
       el(doc, 'h2', {}, [el(doc, 'a', { href: data.url }, [title])]),
