@@ -178,7 +178,11 @@ function readArticle(doc: ImportDoc, a: ArticleDraft, docText: string, index: nu
   let lines = a.lines;
   const picked = pickTitle(a.headline.map((l) => l.text));
   let title = picked.title;
-  if (picked.kicker) out.issues.push({ code: 'kicker', field: 'subtitle', message: `Kicker (引题) “${picked.kicker}” kept in notes, not in the title.` });
+  if (picked.kicker) {
+    out.issues.push({ code: 'kicker', field: 'subtitle', message: `Kicker (引题) “${picked.kicker}” kept in notes, not in the title.` });
+    const line = a.headline.find((l) => l.text === picked.kicker);
+    out.removed.push({ text: picked.kicker, reason: 'kicker (引题) above the title (kept in notes)', line: line?.n });
+  }
   // A single article's title may be the first line of the body, or come from page metadata.
   if (!title && doc.articles.length === 1) {
     const first = lines[0];

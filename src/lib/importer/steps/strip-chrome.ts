@@ -113,13 +113,19 @@ export const LINE_RULES: LineRule[] = [
 interface InlineRule {
   reason: string;
   pattern: RegExp;
+  /** What stands in the text instead; a paywall leaves …… where text is missing, then a paragraph break. */
+  replacement?: string;
 }
+
+/** Paragraph break inserted by an inline cut (split into lines afterwards). */
+const BREAK = '\u2029';
 
 /** Chrome that sits inside a line of text (scrapers glue it to the body). */
 export const INLINE_RULES: InlineRule[] = [
   {
     reason: 'paywall notice',
-    pattern: /[…\.。]*\s*[（(][^()（）]{0,80}?(省略\s*\d+\s*字|全文共\s*\d+\s*字|正式会员|完整阅读|当前只显示|阅读全文|剩余\s*\d+\s*字)[^()（）]{0,80}[)）]\s*[…\.]*/gu,
+    pattern: /\s*[…\.。]*\s*[（(][^()（）]{0,80}?(省略\s*\d+\s*字|全文共\s*\d+\s*字|正式会员|完整阅读|当前只显示|阅读全文|剩余\s*\d+\s*字)[^()（）]{0,80}[)）]\s*[…\.]*/gu,
+    replacement: `……${BREAK}`,
   },
   {
     reason: 'previous/next links and related columns',
@@ -140,17 +146,21 @@ function matchLine(text: string): { rule: LineRule; m: RegExpMatchArray | boolea
   return undefined;
 }
 
-/** Cuts inline chrome out of a line; returns the rest and what went. */
-export function stripInline(line: Line): { text: string; removed: Removed[] } {
+/** Cuts inline chrome out of a line; returns the rest (paragraphs split where text is missing) and what went. */
+export function stripInline(line: Line): { text: string; parts: string[]; removed: Removed[] } {
   let text = line.text;
   const removed: Removed[] = [];
   for (const rule of INLINE_RULES) {
     text = text.replace(rule.pattern, (all) => {
       if (all.trim()) removed.push({ text: all.trim(), reason: rule.reason, line: line.n });
-      return ' ';
+      return rule.replacement ?? ' ';
     });
   }
-  return { text: text.replace(/\s{2,}/gu, ' ').trim(), removed };
+  const parts = text
+    .split(BREAK)
+    .map((p) => p.replace(/[ \t]{2,}/gu, ' ').trim())
+    .filter((p) => p && !/^[…]+$/u.test(p));
+  return { text: parts.join(' '), parts, removed };
 }
 
 export const stripChrome: Step = (doc) => {
@@ -168,10 +178,10 @@ export const stripChrome: Step = (doc) => {
     }
     const inline = stripInline(line);
     removed.push(...inline.removed);
-    if (inline.text) {
-      const again = matchLine(inline.text);
-      if (again) removed.push({ text: inline.text, reason: again.rule.reason, line: line.n });
-      else lines.push({ ...line, text: inline.text });
+    for (const part of inline.parts) {
+      const again = matchLine(part);
+      if (again) removed.push({ text: part, reason: again.rule.reason, line: line.n });
+      else lines.push({ ...line, text: part });
     }
   }
   return { doc: { ...doc, lines, removed, page, meta }, issues };

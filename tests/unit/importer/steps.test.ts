@@ -1,0 +1,80 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { decodeBytes } from '../../../src/lib/importer/decode.ts';
+import { parseByline } from '../../../src/lib/importer/steps/read-byline.ts';
+import { inferYear, pickTitle } from '../../../src/lib/importer/steps/read-fields.ts';
+import { pickRegions, scoreRegions } from '../../../src/lib/importer/steps/find-regions.ts';
+import { segmentArticles } from '../../../src/lib/importer/steps/split-articles.ts';
+import { stripInline } from '../../../src/lib/importer/steps/strip-chrome.ts';
+import { slugFromTitle } from '../../../src/lib/importer/report-file.ts';
+import type { Line } from '../../../src/lib/importer/types.ts';
+
+const lines = (...texts: string[]): Line[] => texts.map((text, i) => ({ text, n: i + 1, kind: 'para' }));
+const codes = (headline: string, body: string) => pickRegions(scoreRegions(headline, '', body)).map((s) => s.region.code);
+
+describe(decodeBytes, () => {
+  it('reports empty input', () => expect(decodeBytes(new Uint8Array())).toEqual({ ok: false, reason: 'the file is empty' }));
+  it('reads GBK and Big5 by detection', () => {
+    const text = '政协委员围绕民营经济高质量发展建言献策，提出意见建议十二条。';
+    expect(decodeBytes(iconv.encode(text, 'gbk'))).toMatchObject({ ok: true, encoding: 'gbk', text });
+    const hant = '政協委員圍繞民營經濟高質量發展建言獻策，提出意見建議十二條。';
+    expect(decodeBytes(iconv.encode(hant, 'big5'))).toMatchObject({ ok: true, encoding: 'big5', text: hant });
+  });
+  it('strips a UTF-8 BOM', () => expect(decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, 0x41]))).toMatchObject({ ok: true, text: 'A', bom: true }));
+});
+
+describe(parseByline, () => {
+  it('splits reporters and correspondents by their labels', () => {
+    expect(parseByline('(记者 吕金平 通讯员 李茜茜 赵学志)')).toEqual({ reporters: ['吕金平'], correspondents: ['李茜茜', '赵学志'] });
+    expect(parseByline('(通讯员 刘颖 记者 张原 李宇馨)')).toEqual({ reporters: ['张原', '李宇馨'], correspondents: ['刘颖'] });
+    expect(parseByline('记者 史俊杰 钱塘微融圈 糜利萍')).toEqual({ reporters: ['史俊杰'], correspondents: ['糜利萍'] });
+  });
+});
+
+describe(pickTitle, () => {
+  it('reads kicker, title and subtitle; a —— line is the subtitle', () => {
+    expect(pickTitle(['引题', '主题', '副题'])).toEqual({ kicker: '引题', title: '主题', subtitle: '副题' });
+    expect(pickTitle(['商量，让商圈更有味道', '——槐荫区政协小记'])).toEqual({ title: '商量，让商圈更有味道', subtitle: '槐荫区政协小记', kicker: undefined });
+  });
+});
+
+describe(inferYear, () => {
+  it('takes the latest year, one more when that year is told as past and the text says 今年', () => {
+    expect(inferYear('今年开局后……在2021年，区政协召开了协商会。', '')?.year).toBe(2022);
+    expect(inferYear('2024年，政协聚焦产业。2025年，政协已启动调研。', '')?.year).toBe(2025);
+    expect(inferYear('没有年份', '')).toBeUndefined();
+  });
+});
+
+describe(segmentArticles, () => {
+  it('keeps a page with one article whole', () => expect(segmentArticles(lines('标题', '本报讯(记者 王磊)正文。'))).toHaveLength(1));
+  it('splits at 本报讯 and gives a trailing headline back to the article it follows', () => {
+    const page = lines(
+      '甲市政协调研电商产业',
+      '本报讯(记者 王磊)甲市政协近日调研电商产业，委员们走访了多家电商企业，提出意见建议。',
+      '本报讯(记者 李明)乙县政协组织委员视察乡村振兴工作，委员们察看了多个农业园区，提出了建议。',
+      '乙县政协视察乡村振兴工作',
+      '丙区政协协商营商环境',
+      '本报讯(记者 赵强)丙区政协召开营商环境专题协商会，委员们围绕优化营商环境建言献策。',
+    );
+    expect(segmentArticles(page).map((s) => s.headline.map((l) => l.text))).toEqual([['甲市政协调研电商产业'], ['乙县政协视察乡村振兴工作'], ['丙区政协协商营商环境']]);
+  });
+});
+
+describe(pickRegions, () => {
+  it('finds nothing in text without places', () => expect(codes('标题', '没有地名的正文。')).toEqual([]));
+  it('resolves a district by the city named nearby', () => expect(codes('鼓楼区政协召开协商会', '南京市鼓楼区政协近日召开协商会。鼓楼区委书记出席。')).toEqual(['320106']));
+  it('does not take 钱塘江 for 钱塘区 or 高兴和 for 兴和县', () => expect(codes('滨江区政协', '杭州市滨江区政协很高兴和企业一起，汇入钱塘江。滨江区政协')).toEqual(['330108']));
+});
+
+describe(stripInline, () => {
+  it('cuts a paywall notice out of a line and records it', () => {
+    const r = stripInline({ text: '加快构 ……(快文网省略888字，正式会员可完整阅读)…… (三)要深化', n: 2, kind: 'para' });
+    expect(r.parts).toEqual(['加快构……', '(三)要深化']);
+    expect(r.removed[0].reason).toBe('paywall notice');
+  });
+});
+
+describe(slugFromTitle, () => {
+  it('spells the first words in pinyin', () => expect(slugFromTitle('钱塘江畔迎接高远未来')).toBe('qian-tang-jiang-pan-ying-jie-gao-yuan'));
+});
