@@ -221,9 +221,15 @@ describe('keyboard', () => {
 describe('no third-party requests', () => {
   const pages = samplePages().filter((p) => isBuilt(distDir, p.path));
 
-  it(`every sample page (${pages.map((p) => p.name).join(', ')}) and the 简/繁 switch stay on the site's own host`, async () => {
+  it(`every sample page (${pages.map((p) => p.name).join(', ')}) and the 简/繁 switch stay on the site's own host, without console errors`, async () => {
     const { context, page } = await freshPage();
     const foreign: string[] = [];
+    // A blocked script or style (CSP) or a script error shows up here; the pages must have none.
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
     const own = new URL(baseUrl).host;
     context.on('request', (request) => {
       const url = new URL(request.url());
@@ -238,6 +244,7 @@ describe('no third-party requests', () => {
     await page.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
     await page.waitForLoadState('networkidle');
     expect(foreign).toEqual([]);
+    expect(errors.filter((e) => !/Failed to load resource: the server responded with a status of 404/.test(e) || !e.includes('/404.html'))).toEqual([]);
     await context.close();
   });
 });

@@ -26,7 +26,14 @@ function loadConverter(): Promise<Convert> {
       import('opencc-js/from/cn'),
       variant() === 'hk' ? import('opencc-js/to/hk') : import('opencc-js/to/tw'),
     ]);
-    return core.ConverterFactory(from.default, to.default);
+    // Traditional-script readers expect corner brackets for quotations: “…” → 「…」, ‘…’ → 『…』.
+    const quotes: [string, string][] = [
+      ['“', '「'],
+      ['”', '」'],
+      ['‘', '『'],
+      ['’', '』'],
+    ];
+    return core.ConverterFactory(from.default, to.default, [quotes]);
   })();
   return converter;
 }
