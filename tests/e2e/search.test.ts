@@ -135,7 +135,7 @@ describe('no results', () => {
     await waitForResults();
     expect(await page.locator('.search-card').count()).toBe(0);
     await expect.poll(() => page.locator('[data-no-results]').isVisible()).toBe(true);
-    expect(await page.locator('[data-no-results] .top-topics a').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-top-topics] .top-topics a').count()).toBeGreaterThan(0);
     await page.locator('[data-no-results] .remove-filter').first().click();
     await page.waitForURL((url) => !url.searchParams.has('year'));
   });

@@ -8,7 +8,7 @@ import { parseSearchState, searchStateToParams, type SearchState } from '../../l
 import { decodeHanText } from '../../lib/search/han-bigrams.ts';
 import { buildExcerpt } from '../../lib/search/excerpt.ts';
 import { formatPartialDateZh } from '../../lib/dates/partial-date.ts';
-import { runSearch, type SearchOutcome } from './engine.ts';
+import { loadPagefind, runSearch, type SearchOutcome } from './engine.ts';
 
 const PAGE_SIZE = 10;
 
@@ -29,6 +29,7 @@ export function startSearchPage(doc: Document): void {
   const help = doc.querySelector<HTMLElement>('[data-no-results]')!;
   const applied = doc.querySelector<HTMLElement>('[data-applied]')!;
   const facets = doc.querySelector<HTMLElement>('[data-facets]')!;
+  const topTopics = doc.querySelector<HTMLElement>('[data-top-topics]')!;
   let state: SearchState = parseSearchState(new URLSearchParams(location.search));
   let outcome: SearchOutcome | undefined;
   let shown = 0;
@@ -108,9 +109,27 @@ export function startSearchPage(doc: Document): void {
     more.hidden = shown >= outcome.results.length;
   };
 
+  /** No query and no filter: nothing to search yet, so Pagefind is not even loaded. */
+  const showIdle = () => {
+    outcome = undefined;
+    list.replaceChildren();
+    renderFacets({});
+    applied.hidden = true;
+    help.hidden = true;
+    more.hidden = true;
+    topTopics.hidden = false;
+    status.textContent = '输入关键词搜索，或从常见主题开始。';
+    list.dataset.state = 'ready';
+    list.dataset.count = '0';
+  };
+
   const run = async () => {
     const mine = ++generation;
     syncForm();
+    if (!state.q.trim() && FACETS.every((f) => !state.filters[f.key]?.length)) {
+      showIdle();
+      return;
+    }
     list.dataset.state = 'loading';
     status.textContent = '正在搜索…';
     const found = await runSearch(state);
@@ -127,6 +146,7 @@ export function startSearchPage(doc: Document): void {
     const foldedNote = found.folded ? '（已转换为简体搜索）' : '';
     status.textContent = n ? `${what}：找到 ${n} 篇报道${foldedNote}` : `${what}：没有找到报道${foldedNote}`;
     help.hidden = n > 0;
+    topTopics.hidden = n > 0;
     const helpRemovals = removeButtons();
     help.querySelector<HTMLElement>('[data-remove-list]')!.replaceChildren(...helpRemovals);
     help.querySelector<HTMLElement>('[data-remove-filters]')!.hidden = helpRemovals.length === 0;
@@ -134,6 +154,7 @@ export function startSearchPage(doc: Document): void {
     if (mine !== generation) return;
     list.dataset.state = 'ready';
     list.dataset.count = String(n);
+    performance.mark('xieshang:search-results');
   };
 
   form.addEventListener('submit', (event) => {
@@ -144,6 +165,8 @@ export function startSearchPage(doc: Document): void {
     radio.addEventListener('change', () => navigate({ ...state, q: input.value.trim(), sort: radio.value === 'date' ? 'date' : 'relevance' }));
   }
   more.addEventListener('click', () => void showMore());
+  // A reader who focuses the box is about to search: fetch Pagefind now, not after Enter.
+  input.addEventListener('focus', () => void loadPagefind(), { once: true });
   addEventListener('popstate', () => {
     state = parseSearchState(new URLSearchParams(location.search));
     void run();
