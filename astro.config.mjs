@@ -3,6 +3,9 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
+import contentCheck from './src/integrations/content-check.ts';
+import rehypeReportSanitize from './src/plugins/rehype-report-sanitize.ts';
+import remarkReportMdxGuard from './src/plugins/remark-report-mdx-guard.ts';
 
 // The public address; feeds, canonical URLs and the sitemap are built from it.
 const site = process.env.SITE_URL ?? 'https://xieshang-archive.example.org';
@@ -17,8 +20,22 @@ export default defineConfig({
   markdown: {
     // Astro 7's default processor is not unified; our remark/rehype plugins need this one.
     // SmartyPants off: Chinese text already carries its own quotes and must stay as published.
-    processor: unified({ smartypants: false, remarkPlugins: [], rehypePlugins: [] }),
+    // No Shiki: its inline styles would be stripped by the sanitiser and clash with the CSP.
+    syntaxHighlight: false,
+    // Content safety: content MDX may hold no code; report HTML is sanitised (src/plugins).
+    processor: unified({ smartypants: false, remarkPlugins: [remarkReportMdxGuard], rehypePlugins: [rehypeReportSanitize] }),
   },
-  integrations: [mdx(), sitemap(), (await import('./src/integrations/pagefind.ts')).default()],
+  // A CSP <meta> on every page: scripts only from this site (Astro adds hashes of its own inline
+  // scripts); 'wasm-unsafe-eval' for Pagefind's WebAssembly; inline styles stay allowed (scoped
+  // styles, chart SVGs), since report HTML carries no style attributes after sanitising.
+  security: {
+    csp: {
+      directives: ["default-src 'self'", "img-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-src 'none'"],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+    },
+  },
+  // contentCheck first: a content mistake stops the build with the full list (npm run check).
+  integrations: [contentCheck(), mdx(), sitemap(), (await import('./src/integrations/pagefind.ts')).default()],
   devToolbar: { enabled: false },
 });

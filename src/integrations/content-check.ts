@@ -11,7 +11,7 @@ import type { AstroIntegration } from 'astro';
 import jschardet from 'jschardet';
 import { checkContent, type CheckResult, type ContentFile } from '../lib/check/check-content.ts';
 import { calendarDayIn } from '../lib/check/dates.ts';
-import { formatReport } from '../lib/check/format.ts';
+import { formatReport, formatSummary } from '../lib/check/format.ts';
 import type { Problem } from '../lib/check/problem.ts';
 import { contentDir, loadRegistry } from '../schemas/registry.ts';
 import type { Registry } from '../schemas/report.ts';
@@ -81,13 +81,16 @@ export default function contentCheck(): AstroIntegration {
       'astro:config:setup': ({ command, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
         const result = runContentCheck();
-        if (result.errors) logger.error(`\n${result.text}`);
-        else if (result.warnings) logger.warn(`\n${result.text}`);
-        else logger.info(result.text);
+        // The full list when something must be fixed; otherwise one line (warnings: see npm run check).
+        if (result.errors) logger.error(`\n${formatReport(result.problems.filter((p) => p.severity === 'error'), result.reports).replace(/内容检查.*$/, formatSummary(result.reports, result.errors, result.warnings))}`);
+        else logger.info(`${formatSummary(result.reports, result.errors, result.warnings)}${result.warnings ? '；详情见 npm run check (details: npm run check)' : ''}`);
         if (command === 'build' && result.errors) {
-          throw new Error(
+          const error = new Error(
             `内容检查发现 ${result.errors} 个错误，构建已停止；见上方列表 (content check found ${result.errors} error${result.errors === 1 ? '' : 's'}; build stopped, see the list above)`,
           );
+          // The list above is the message editors need; a stack trace into this file would only confuse.
+          error.stack = error.message;
+          throw error;
         }
       },
     },

@@ -10,6 +10,7 @@ import { parseFrontMatter } from './front-matter.ts';
 import { checkReportFileName, classifyPath, REPORTS_DIR } from './layout.ts';
 import { countProblems, sortProblems, type Problem } from './problem.ts';
 import { problemsFromIssues } from './schema-problems.ts';
+import { BODY_PLACEHOLDER } from './skeleton.ts';
 import { decodeContentFile, splitFrontMatter } from './source-file.ts';
 
 /** One file under content/, path relative to the project root with forward slashes. */
@@ -103,6 +104,16 @@ function checkReport(file: string, bytes: Uint8Array, options: CheckOptions, fac
       message: '正文是空的 (the report has no body text)',
       expected: '结束的 --- 之后是报道正文 (the report text after the closing ---)',
       example: '---\n…\n---\n\n本报讯 4月1日……',
+    });
+  }
+  if (split.body.includes(BODY_PLACEHOLDER)) {
+    problems.push({
+      severity: 'warning',
+      code: 'empty-body',
+      file,
+      line: split.bodyLine + split.body.split('\n').findIndex((l) => l.includes(BODY_PLACEHOLDER)),
+      message: '正文还是模板的占位文字 (the body is still the skeleton placeholder)',
+      suggestion: '把占位文字换成报道正文 (replace it with the report text)',
     });
   }
   if (!fm.data) return problems;

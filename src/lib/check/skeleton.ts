@@ -1,0 +1,78 @@
+/**
+ * The report skeleton `npm run new` writes, and the lookups it needs (region by name, topic and
+ * outlet by id or Chinese name). Pure: the CLI does the asking and the writing.
+ */
+import { stringify } from 'yaml';
+import { findRegionsByName, fullRegionName, isKnownRegionCode } from '../regions/gazetteer.ts';
+import { reportPath } from './file-name.ts';
+import { suggestEntry, type NamedEntry } from './suggest.ts';
+
+/** Body text of a fresh skeleton; the check warns while it is still there. */
+export const BODY_PLACEHOLDER = '（在此粘贴报道正文。Paste the report text here.）';
+
+export interface SkeletonInput {
+  title: string;
+  date: string;
+  regions: readonly string[];
+  topics: readonly string[];
+  outlet: string;
+  kind: string;
+  bodies?: readonly string[];
+}
+
+/** One region, or every candidate (with full names) when the name is ambiguous or unknown. */
+export type RegionLookup = { code: string; name: string } | { candidates: { code: string; name: string }[] };
+
+/** Resolves a six-digit code or a place name (钱塘 → 330114 浙江省杭州市钱塘区). */
+export function lookupRegion(query: string): RegionLookup {
+  const q = query.trim();
+  if (/^\d{6}$/.test(q)) return isKnownRegionCode(q) ? { code: q, name: fullRegionName(q) } : { candidates: [] };
+  const hits = findRegionsByName(q).map((r) => ({ code: r.code, name: fullRegionName(r.code) }));
+  return hits.length === 1 ? hits[0] : { candidates: hits };
+}
+
+/** The registry id for an id or Chinese name, or a did-you-mean entry, or nothing. */
+export function lookupEntry(input: string, entries: readonly NamedEntry[]): { id: string } | { suggestion?: NamedEntry } {
+  const v = input.trim();
+  const hit = entries.find((e) => e.id === v || e.name === v);
+  return hit ? { id: hit.id } : { suggestion: suggestEntry(v, entries) };
+}
+
+function scalar(value: string): string {
+  // yaml quotes only when needed (a colon, a leading bracket, a date-like string …).
+  return stringify(value).trimEnd();
+}
+
+/** The Markdown text of a new report: every field present, optional ones commented with examples. */
+export function reportSkeleton(input: SkeletonInput): { path: string; text: string } {
+  const list = (values: readonly string[]) => `[${values.join(', ')}]`;
+  const regionComment = input.regions.map((code) => fullRegionName(code)).join('、');
+  const lines = [
+    '---',
+    `title: ${scalar(input.title)}`,
+    '# subtitle: 副标题（引题），没有就删掉这一行',
+    `date: ${input.date}`,
+    'dateCertainty: stated # 日期是推定的就写 inferred，并加 dateNote: 说明依据',
+    `outlet: ${input.outlet}`,
+    '# source:',
+    '#   url: https://…',
+    '#   page: 第3版',
+    'reporters: []',
+    'correspondents: []',
+    'editors: []',
+    'photographers: []',
+    `kind: ${input.kind}`,
+    `bodies: ${list(input.bodies ?? [])}`,
+    `regions: [${input.regions.map((c) => `"${c}"`).join(', ')}] # ${regionComment}`,
+    `topics: ${list(input.topics)}`,
+    'keywords: []',
+    'figures: [] # - { label: 营业收入, value: "157.36", unit: 亿元, year: 2021 }',
+    'events: [] # - { date: 2022-04-01, label: 区政协三届一次会议召开 }',
+    'notes: []',
+    '---',
+    '',
+    BODY_PLACEHOLDER,
+    '',
+  ];
+  return { path: reportPath(input.date, input.title), text: lines.join('\n') };
+}

@@ -1,0 +1,60 @@
+/**
+ * rehype-report-sanitize: one job, make a report's HTML safe. Raw HTML in Markdown is parsed
+ * first (Astro's own rehype-raw runs after user plugins, so at this point it is still `raw`
+ * text), then everything goes through `reportSanitizeSchema`. MDX nodes (JSX, expressions, ESM)
+ * are dropped too; remark-report-mdx-guard rejects them earlier with a clear message.
+ *
+ * Files under `src/` (pages written by developers, reviewed as code) are left alone.
+ */
+import type { Root } from 'hast';
+import { raw } from 'hast-util-raw';
+import { sanitize } from 'hast-util-sanitize';
+import type { VFile } from 'vfile';
+import { reportSanitizeSchema } from './report-sanitize-schema.ts';
+
+export interface Options {
+  /** Which files to sanitise, by path (undefined for in-memory input); default: all but files under src/. */
+  include?: (path: string | undefined) => boolean;
+}
+
+// The MDX node types that hast-util-raw must pass through untouched (as @mdx-js/mdx's nodeTypes).
+const MDX_NODE_TYPES = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm'];
+const PREFIX = 'user-content-';
+const emptyOptions: Options = {};
+
+/** True for content files: anything not under a `src/` folder. */
+export function isContentFile(path: string | undefined): boolean {
+  return path === undefined || !/(^|[\\/])src[\\/]/.test(path);
+}
+
+function hasRaw(node: { type: string; children?: unknown[] }): boolean {
+  return node.type === 'raw' || (node.children ?? []).some((child) => hasRaw(child as { type: string }));
+}
+
+// remark-rehype already prefixes footnote ids with `user-content-`; sanitising adds it again.
+function unDoublePrefix(node: { properties?: Record<string, unknown>; children?: unknown[] }): void {
+  const props = node.properties;
+  if (props) {
+    for (const key of ['id', 'name', 'ariaDescribedBy', 'ariaLabelledBy']) {
+      const value = props[key];
+      if (typeof value === 'string' && value.startsWith(PREFIX + PREFIX)) props[key] = value.slice(PREFIX.length);
+      if (Array.isArray(value)) props[key] = value.map((v) => (typeof v === 'string' && v.startsWith(PREFIX + PREFIX) ? v.slice(PREFIX.length) : v));
+    }
+  }
+  for (const child of node.children ?? []) unDoublePrefix(child as typeof node);
+}
+
+/** Sanitises report HTML; guarantees no script, handler, style, frame or unsafe URL survives. */
+export default function rehypeReportSanitize(options?: Options | null) {
+  const settings = options ?? emptyOptions;
+  const include = settings.include ?? isContentFile;
+  return function (tree: Root, file: VFile): Root {
+    if (!include(file.path)) return tree;
+    const parsed = hasRaw(tree) ? (raw(tree, { file, passThrough: MDX_NODE_TYPES }) as Root) : tree;
+    const clean = sanitize(parsed, reportSanitizeSchema) as Root;
+    unDoublePrefix(clean);
+    return clean;
+  };
+}
+
+export { rehypeReportSanitize };

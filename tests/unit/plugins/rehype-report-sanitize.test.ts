@@ -1,0 +1,63 @@
+/**
+ * What the sanitiser keeps: everything a report needs (figures, tables, footnotes, links, images).
+ */
+import { createMarkdownProcessor, type MarkdownRenderer } from '@astrojs/markdown-remark';
+import { beforeAll, describe, expect, it } from 'vitest';
+import rehypeReportSanitize, { isContentFile } from '../../../src/plugins/rehype-report-sanitize.ts';
+
+let md: MarkdownRenderer;
+beforeAll(async () => {
+  md = await createMarkdownProcessor({ smartypants: false, syntaxHighlight: false, rehypePlugins: [rehypeReportSanitize] });
+});
+const render = async (text: string, path = '/a/content/reports/2022/x.md') => (await md.render(text, { fileURL: new URL(`file://${path}`) })).code;
+
+describe(rehypeReportSanitize, () => {
+  it('keeps figures with captions and images with relative or https sources', async () => {
+    const html = await render('<figure><img src="./tu.jpg" alt="会场" width="600"><figcaption>区政协会议现场</figcaption></figure>\n');
+    expect(html).toBe('<figure><img src="./tu.jpg" alt="会场" width="600"><figcaption>区政协会议现场</figcaption></figure>');
+  });
+  it('keeps GFM tables and HTML tables with captions, spans and alignment', async () => {
+    expect(await render('| 指标 | 数值 |\n| :-- | --: |\n| 营收 | 157.36 |\n')).toContain('<td align="right">157.36</td>');
+    const html = await render('<table><caption>主要指标</caption><tr><th colspan="2">2021年</th></tr></table>\n');
+    expect(html).toContain('<caption>主要指标</caption>');
+    expect(html).toContain('<th colspan="2">2021年</th>');
+  });
+  it('keeps mark, abbr, time, small, sub and sup', async () => {
+    const html = await render('<mark>重点</mark><abbr title="中国人民政治协商会议">政协</abbr><time datetime="2022-04-01">4月1日</time><small>注</small>H<sub>2</sub>O m<sup>2</sup>\n');
+    expect(html).toContain('<mark>重点</mark>');
+    expect(html).toContain('<abbr title="中国人民政治协商会议">政协</abbr>');
+    expect(html).toContain('<time datetime="2022-04-01">4月1日</time>');
+    expect(html).toContain('<small>注</small>');
+  });
+  it('keeps footnotes working (ids and links agree, no doubled prefix)', async () => {
+    const html = await render('正文[^1]。\n\n[^1]: 据区统计局数据。\n');
+    const href = /href="#(user-content-fn-1)"/.exec(html)?.[1];
+    expect(href).toBe('user-content-fn-1');
+    expect(html).toContain(`id="${href}"`);
+    expect(html).not.toContain('user-content-user-content-');
+  });
+  it('keeps https and mailto links, drops other schemes', async () => {
+    const html = await render('[原文](https://www.rmzxw.com.cn/) [来信](mailto:editor@example.org) [聊天](irc://x)\n');
+    expect(html).toContain('href="https://www.rmzxw.com.cn/"');
+    expect(html).toContain('href="mailto:editor@example.org"');
+    expect(html).not.toContain('irc:');
+  });
+  it('prefixes author ids so they cannot clobber the page', async () => {
+    expect(await render('<p id="main">x</p>\n')).toBe('<p id="user-content-main">x</p>');
+  });
+  it('removes stripped elements with their text, unwraps unknown ones keeping theirs', async () => {
+    expect(await render('<style>.x{}</style><font color="red">红字</font>\n')).toBe('红字');
+  });
+  it('leaves files under src/ alone', async () => {
+    expect(await render('<p style="color:red">x</p>\n', '/a/src/pages/about.md')).toContain('style="color:red"');
+  });
+});
+
+describe(isContentFile, () => {
+  it('treats everything outside src/ as content', () => {
+    expect(isContentFile('/w/content/reports/2022/x.md')).toBe(true);
+    expect(isContentFile(undefined)).toBe(true);
+    expect(isContentFile('/w/src/pages/a.mdx')).toBe(false);
+    expect(isContentFile('C:\\w\\src\\pages\\a.md')).toBe(false);
+  });
+});
