@@ -15,7 +15,8 @@ interface NameEntry {
 }
 
 let INDEX: Map<string, NameEntry> | undefined;
-let MAX_LEN = 0;
+/** Name lengths per first character, longest first: only plausible lengths are looked up. */
+const LENGTHS = new Map<string, number[]>();
 
 function add(index: Map<string, NameEntry>, name: string, region: Region, full: boolean): void {
   if ([...name].length < 2) return;
@@ -23,7 +24,8 @@ function add(index: Map<string, NameEntry>, name: string, region: Region, full: 
   if (!entry.regions.some((r) => r.code === region.code)) entry.regions.push(region);
   entry.full = entry.full || full;
   index.set(name, entry);
-  MAX_LEN = Math.max(MAX_LEN, [...name].length);
+  const lengths = LENGTHS.get(name[0]) ?? [];
+  if (!lengths.includes(name.length)) LENGTHS.set(name[0], [...lengths, name.length].sort((a, b) => b - a));
 }
 
 /** The name index over the gazetteer, built once. */
@@ -53,12 +55,13 @@ export interface Mention {
 /** Every gazetteer name in the text, longest match first at each position. */
 export function findMentions(text: string): Mention[] {
   const index = regionNameIndex();
-  const chars = [...text];
   const out: Mention[] = [];
-  for (let i = 0; i < chars.length; ) {
+  // Indices are UTF-16 offsets (gazetteer names are all in the BMP), so callers can slice the text.
+  for (let i = 0; i < text.length; ) {
     let matched = 0;
-    for (let len = Math.min(MAX_LEN, chars.length - i); len >= 2; len--) {
-      const name = chars.slice(i, i + len).join('');
+    for (const len of LENGTHS.get(text[i]) ?? []) {
+      if (i + len > text.length) continue;
+      const name = text.slice(i, i + len);
       const entry = index.get(name);
       if (entry) {
         out.push({ name, index: i, entry });
@@ -98,8 +101,17 @@ interface Scored {
 export function scoreRegions(headline: string, lead: string, body: string): Scored[] {
   const text = `${headline}\n${lead}\n${body}`;
   const mentions = findMentions(text);
-  const named = new Set(mentions.filter((m) => m.entry.full).flatMap((m) => m.entry.regions.map((r) => r.code)));
-  const support = (r: Region) => regionPath(r.code).slice(0, -1).filter((p) => named.has(p.code) || mentions.some((m) => m.entry.regions.some((x) => x.code === p.code))).length;
+  const named = new Set(mentions.flatMap((m) => m.entry.regions.map((r) => r.code)));
+  const supportCache = new Map<string, number>();
+  // How many of the place's ancestors the text names: context that makes a short or ambiguous name safe.
+  const support = (r: Region) => {
+    let n = supportCache.get(r.code);
+    if (n === undefined) {
+      n = regionPath(r.code).slice(0, -1).filter((p) => named.has(p.code)).length;
+      supportCache.set(r.code, n);
+    }
+    return n;
+  };
   const scores = new Map<string, Scored>();
   const headEnd = headline.length + 1 + lead.length;
   for (const m of mentions) {

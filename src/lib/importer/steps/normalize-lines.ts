@@ -9,6 +9,7 @@ import {
   stripPinyinAnnotations,
   traditionalToSimplified,
 } from '../../text/chinese.ts';
+import { repairShiftedGbk } from '../../text/mojibake.ts';
 import type { Issue, Line, Step } from '../types.ts';
 
 /** Spaces inside letter-spaced runs (中 国 人 民) and next to CJK punctuation are artefacts; spaces between words stay. */
@@ -19,12 +20,13 @@ export function removeStrayCjkSpaces(text: string): string {
 }
 
 /** One line's repairs, in a fixed order; returns the pinyin it removed. */
-export function repairLine(text: string): { text: string; pinyin: string[]; orphans: string[] } {
+export function repairLine(text: string): { text: string; pinyin: string[]; orphans: string[]; repaired: { from: string; to: string }[] } {
   const widened = normalizeWidth(text);
-  const { text: noPinyin, removed, orphans } = stripPinyinAnnotations(widened);
+  const { text: realigned, repaired } = /[?\ufffd][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)/u.test(widened) ? repairShiftedGbk(widened) : { text: widened, repaired: [] };
+  const { text: noPinyin, removed, orphans } = stripPinyinAnnotations(realigned);
   const simplified = fixParticleZhe(traditionalToSimplified(noPinyin));
   const punctuated = markRedactions(collapseDoubledPunctuation(normalizePunctuation(simplified)));
-  return { text: removeStrayCjkSpaces(punctuated), pinyin: removed, orphans };
+  return { text: removeStrayCjkSpaces(punctuated), pinyin: removed, orphans, repaired };
 }
 
 /** A very long line that holds several paragraphs glued with spaces (`…之路。 近年来…`) is split there. */
@@ -42,6 +44,9 @@ export const normalizeLines: Step = (doc) => {
   for (const line of doc.lines) {
     const repaired = repairLine(line.text);
     pinyin.push(...repaired.pinyin);
+    for (const fix of repaired.repaired) {
+      issues.push({ code: 'repaired-mojibake', line: line.n, message: `line ${line.n}: repaired GBK bytes shifted by the scraper: “${fix.from}” → “${fix.to}” — check against the original.` });
+    }
     for (const orphan of repaired.orphans) {
       issues.push({ code: 'damaged-character', line: line.n, message: `line ${line.n}: a character was lost before its pinyin (${orphan}); marked as � — check against the original.` });
     }
