@@ -10,6 +10,7 @@ import { parseHTML } from 'linkedom';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { launchBrowser } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
@@ -165,7 +166,7 @@ describe('downloads parse back to the same numbers', () => {
   });
 });
 
-describe('charts without JavaScript', () => {
+describe('charts without JavaScript, and the other derived pages in Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -194,4 +195,17 @@ describe('charts without JavaScript', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await context.close();
   });
+
+  for (const path of ['/timeline/', '/data/']) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      it(`${path} has no axe-core violations (${colorScheme})`, async () => {
+        const context = await browser.newContext({ viewport: { width: 375, height: 800 }, colorScheme });
+        const page = await context.newPage();
+        await page.goto(baseUrl + path);
+        const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+        expect(result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))).toEqual([]);
+        await context.close();
+      });
+    }
+  }
 });

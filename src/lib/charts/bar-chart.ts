@@ -39,8 +39,8 @@ export function renderBarChart(data: readonly BarDatum[], options: BarChartOptio
       tickFormat: (key: string) => rows[Number(key)]?.label ?? key,
     },
     marks: [
-      Plot.barX(rows, { x: 'count', y: 'key', fill: '#2f6db0' }),
-      Plot.text(rows, { x: 'count', y: 'key', text: (d: BarDatum) => String(d.count), dx: 4, textAnchor: 'start' }),
+      Plot.barX(rows, { x: 'count', y: 'key', fill: '#2f6db0', className: 'bars' }),
+      Plot.text(rows, { x: 'count', y: 'key', text: (d: BarDatum) => String(d.count), dx: 4, textAnchor: 'start', className: 'bar-values' }),
       Plot.ruleX([0]),
     ],
   });

@@ -54,10 +54,10 @@ export function renderHeatmap(options: HeatmapOptions): string {
       tickFormat: (k: string) => rowLabels[Number(k)] ?? k,
     },
     marks: [
-      Plot.cell(data, { x: 'col', y: 'row', fill: (d: { count: number }) => shadeFor(d.count, max).fill, inset: 1 }),
+      Plot.cell(data, { x: 'col', y: 'row', fill: (d: { count: number }) => shadeFor(d.count, max).fill, inset: 1, className: 'cells' }),
       Plot.text(
         data.filter((d) => d.count > 0),
-        { x: 'col', y: 'row', text: (d: { count: number }) => String(d.count), fill: (d: { count: number }) => shadeFor(d.count, max).text },
+        { x: 'col', y: 'row', text: (d: { count: number }) => String(d.count), fill: (d: { count: number }) => shadeFor(d.count, max).text, className: 'cell-values' },
       ),
     ],
   });

@@ -26,6 +26,13 @@ export function renderPlot(options: PlotOptions): string {
     style: { fontSize: `${CHART_FONT_SIZE}px`, fontFamily: 'inherit', background: 'transparent', overflow: 'visible' },
   });
   chart.setAttribute('role', 'img');
+  // The chart is one image (role="img", named by its title); Plot's aria-labels on inner <g>
+  // elements are not allowed there (axe: aria-prohibited-attr) and screen readers ignore them.
+  for (const el of chart.querySelectorAll('[aria-label], [aria-description], [aria-hidden]')) {
+    el.removeAttribute('aria-label');
+    el.removeAttribute('aria-description');
+    el.removeAttribute('aria-hidden');
+  }
   return chart.outerHTML;
 }
 

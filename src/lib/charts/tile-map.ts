@@ -20,8 +20,8 @@ export function renderProvinceTileMap(counts: ReadonlyMap<string, number>, title
     x: { axis: null, domain: Array.from({ length: COLS }, (_, i) => i) },
     y: { axis: null, domain: Array.from({ length: ROWS }, (_, i) => i) },
     marks: [
-      Plot.cell(tiles, { x: 'col', y: 'row', fill: (d: { count: number }) => shade(d).fill, inset: 1.5, rx: 3 }),
-      Plot.text(tiles, { x: 'col', y: 'row', text: label, fill: (d: { count: number }) => shade(d).text, fontSize: 11, lineHeight: 1.2 }),
+      Plot.cell(tiles, { x: 'col', y: 'row', fill: (d: { count: number }) => shade(d).fill, inset: 1.5, rx: 3, className: 'tiles' }),
+      Plot.text(tiles, { x: 'col', y: 'row', text: label, fill: (d: { count: number }) => shade(d).text, fontSize: 11, lineHeight: 1.2, className: 'tile-labels' }),
     ],
   });
 }

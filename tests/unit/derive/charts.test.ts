@@ -16,13 +16,17 @@ describe(renderBarChart, () => {
     const svg = svgOf(renderBarChart([{ label: '浙江省', count: 9 }, { label: '云南省', count: 3 }], { title: '各省报道数', xLabel: '报道数（篇）', yLabel: '省份' }));
     expect(svg.getAttribute('role')).toBe('img');
     expect(svg.getAttribute('aria-label')).toBe('各省报道数');
-    expect(svg.querySelectorAll('g[aria-label="bar"] rect')).toHaveLength(2);
+    expect(svg.querySelectorAll('g.bars rect')).toHaveLength(2);
     expect(svg.textContent).toContain('浙江省');
     expect(svg.textContent).toContain('报道数（篇）');
-    expect([...svg.querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent)).toEqual(['9', '3']);
+    expect([...svg.querySelectorAll('g.bar-values text')].map((t) => t.textContent)).toEqual(['9', '3']);
   });
   it('renders an empty chart without failing', () => {
     expect(svgOf(renderBarChart([], { title: 't', xLabel: 'x', yLabel: 'y' })).querySelectorAll('rect')).toHaveLength(0);
+  });
+  it('keeps ARIA only on the root: one image named by its title', () => {
+    const svg = svgOf(renderBarChart([{ label: 'a', count: 1 }], { title: 't', xLabel: 'x', yLabel: 'y' }));
+    expect(svg.querySelectorAll('[aria-label], [aria-hidden], [aria-description]')).toHaveLength(0);
   });
   it('is deterministic', () => {
     const data = [{ label: 'a', count: 1 }];
@@ -33,8 +37,8 @@ describe(renderBarChart, () => {
 describe(renderHeatmap, () => {
   it('draws every cell and labels the non-zero ones', () => {
     const svg = svgOf(renderHeatmap({ title: 't', xLabel: '年份', yLabel: '主题', rowLabels: ['制造业', '电子商务'], colLabels: ['2021', '2022'], cells: [[1, 0], [2, 3]] }));
-    expect(svg.querySelectorAll('g[aria-label="cell"] rect')).toHaveLength(4);
-    expect([...svg.querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent)).toEqual(['1', '2', '3']);
+    expect(svg.querySelectorAll('g.cells rect')).toHaveLength(4);
+    expect([...svg.querySelectorAll('g.cell-values text')].map((t) => t.textContent)).toEqual(['1', '2', '3']);
   });
 });
 
@@ -43,7 +47,7 @@ describe(renderProvinceTileMap, () => {
     expect(new Set(PROVINCE_TILES.map((t) => `${t.col},${t.row}`)).size).toBe(34);
     expect(new Set(PROVINCE_TILES.map((t) => t.code)).size).toBe(34);
     const svg = svgOf(renderProvinceTileMap(new Map([['330000', 7]]), '各省报道数'));
-    expect(svg.querySelectorAll('g[aria-label="cell"] rect')).toHaveLength(34);
+    expect(svg.querySelectorAll('g.tiles rect')).toHaveLength(34);
     expect(svg.textContent).toContain('浙江7');
   });
 });
