@@ -4,16 +4,17 @@
  * text), then everything goes through `reportSanitizeSchema`. MDX nodes (JSX, expressions, ESM)
  * are dropped too; remark-report-mdx-guard rejects them earlier with a clear message.
  *
- * Files under `src/` (pages written by developers, reviewed as code) are left alone.
+ * Files in the project's own `src/` (pages written by developers, reviewed as code) are left alone.
  */
 import type { Root } from 'hast';
 import { raw } from 'hast-util-raw';
 import { sanitize } from 'hast-util-sanitize';
+import { resolve, sep } from 'node:path';
 import type { VFile } from 'vfile';
 import { reportSanitizeSchema } from './report-sanitize-schema.ts';
 
 export interface Options {
-  /** Which files to sanitise, by path (undefined for in-memory input); default: all but files under src/. */
+  /** Which files to sanitise, by path (undefined for in-memory input); default: all but the project's src/. */
   include?: (path: string | undefined) => boolean;
 }
 
@@ -22,9 +23,15 @@ const MDX_NODE_TYPES = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextEle
 const PREFIX = 'user-content-';
 const emptyOptions: Options = {};
 
-/** True for content files: anything not under a `src/` folder. */
-export function isContentFile(path: string | undefined): boolean {
-  return path === undefined || !/(^|[\\/])src[\\/]/.test(path);
+/**
+ * True unless `path` lies inside `<root>/src/` (root: the project, i.e. the working directory of
+ * the build). Fail-safe: a path it cannot place, or a project that itself sits in some `…/src/…`
+ * folder, is still treated as content.
+ */
+export function isContentFile(path: string | undefined, root: string = process.cwd()): boolean {
+  if (path === undefined) return true;
+  const srcDir = resolve(root, 'src') + sep;
+  return !resolve(path).startsWith(srcDir);
 }
 
 function hasRaw(node: { type: string; children?: unknown[] }): boolean {
@@ -47,7 +54,7 @@ function unDoublePrefix(node: { properties?: Record<string, unknown>; children?:
 /** Sanitises report HTML; guarantees no script, handler, style, frame or unsafe URL survives. */
 export default function rehypeReportSanitize(options?: Options | null) {
   const settings = options ?? emptyOptions;
-  const include = settings.include ?? isContentFile;
+  const include = settings.include ?? ((path: string | undefined) => isContentFile(path));
   return function (tree: Root, file: VFile): Root {
     if (!include(file.path)) return tree;
     const parsed = hasRaw(tree) ? (raw(tree, { file, passThrough: MDX_NODE_TYPES }) as Root) : tree;

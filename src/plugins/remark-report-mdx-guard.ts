@@ -4,7 +4,7 @@
  * reader's browser. The build stops with every offending line named, instead of silently
  * dropping them. (npm run check also rejects .mdx under content/reports; this guards the build.)
  *
- * Files under `src/` (developer pages, reviewed as code) are left alone.
+ * Files in the project's own `src/` (developer pages, reviewed as code) are left alone.
  */
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
@@ -12,7 +12,7 @@ import type { VFile } from 'vfile';
 import { isContentFile } from './rehype-report-sanitize.ts';
 
 export interface Options {
-  /** Which files to guard, by path; default: all but files under src/. */
+  /** Which files to guard, by path; default: all but the project's src/. */
   include?: (path: string | undefined) => boolean;
 }
 
@@ -28,7 +28,7 @@ const emptyOptions: Options = {};
 /** Fails the file, listing every line with MDX code, when content MDX contains any. */
 export default function remarkReportMdxGuard(options?: Options | null) {
   const settings = options ?? emptyOptions;
-  const include = settings.include ?? isContentFile;
+  const include = settings.include ?? ((path: string | undefined) => isContentFile(path));
   return function (tree: Root, file: VFile): void {
     if (!include(file.path)) return;
     const found: string[] = [];

@@ -86,6 +86,14 @@ function dateProblems(file: string, data: Record<string, unknown>, lineOf: (p: r
   return out;
 }
 
+// One schema per registry, not per file: thousands of reports share it.
+const schemas = new WeakMap<Registry, ReturnType<typeof reportSchema>>();
+function schemaFor(registry: Registry): ReturnType<typeof reportSchema> {
+  let schema = schemas.get(registry);
+  if (!schema) schemas.set(registry, (schema = reportSchema(registry)));
+  return schema;
+}
+
 function checkReport(file: string, bytes: Uint8Array, options: CheckOptions, facts: ReportFacts): Problem[] {
   const decoded = decodeContentFile(file, bytes, options.guessEncoding);
   const problems = [...decoded.problems];
@@ -122,7 +130,7 @@ function checkReport(file: string, bytes: Uint8Array, options: CheckOptions, fac
   problems.push(...checkReportFileName(file, facts.date, facts.title));
   problems.push(...dateProblems(file, fm.data, fm.lineOf, options.today));
   if (!options.registry) return problems;
-  const parsed = reportSchema(options.registry).safeParse(fm.data, { reportInput: true });
+  const parsed = schemaFor(options.registry).safeParse(fm.data, { reportInput: true });
   if (!parsed.success) {
     const ctx = { file, data: fm.data, lineOf: fm.lineOf, sourceOf: fm.sourceOf, ...options.registry };
     problems.push(...problemsFromIssues(ctx, parsed.error.issues));

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createMarkdownProcessor, unified, type MarkdownRenderer } from '@astrojs/markdown-remark';
+import { createMarkdownProcessor, unified, type MarkdownRenderer, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import { beforeAll, describe, expect, it } from 'vitest';
 import rehypeReportSanitize from '../../../src/plugins/rehype-report-sanitize.ts';
 import remarkReportMdxGuard from '../../../src/plugins/remark-report-mdx-guard.ts';
@@ -16,9 +16,9 @@ const CASES = readdirSync(DIR)
   .filter((f) => f.endsWith('.md'))
   .sort()
   .map((f) => [f, readFileSync(DIR + f, 'utf8')] as const);
-const CONTENT_PATH = '/archive/content/reports/2022/2022-04-01-x.md';
+const CONTENT_PATH = `${process.cwd()}/content/reports/2022/2022-04-01-x.md`;
 // The same options as astro.config.mjs passes to unified().
-const OPTIONS = { smartypants: false, remarkPlugins: [remarkReportMdxGuard], rehypePlugins: [rehypeReportSanitize] } as const;
+const OPTIONS: UnifiedProcessorOptions = { smartypants: false, remarkPlugins: [remarkReportMdxGuard], rehypePlugins: [rehypeReportSanitize] };
 
 let markdown: MarkdownRenderer;
 beforeAll(async () => {
@@ -73,7 +73,7 @@ describe(remarkReportMdxGuard, () => {
     );
   });
   it('leaves developer MDX under src/ alone', async () => {
-    const code = await compileMdx('export const y = 1;\n\n# 标题 {y}\n', '/archive/src/pages/about.mdx');
+    const code = await compileMdx('export const y = 1;\n\n# 标题 {y}\n', `${process.cwd()}/src/pages/about.mdx`);
     expect(code).toContain('const y = 1');
   });
   it('lets plain Markdown in MDX through', async () => {

@@ -48,16 +48,24 @@ describe(rehypeReportSanitize, () => {
   it('removes stripped elements with their text, unwraps unknown ones keeping theirs', async () => {
     expect(await render('<style>.x{}</style><font color="red">红字</font>\n')).toBe('红字');
   });
-  it('leaves files under src/ alone', async () => {
-    expect(await render('<p style="color:red">x</p>\n', '/a/src/pages/about.md')).toContain('style="color:red"');
+  it("leaves the project's src/ alone", async () => {
+    expect(await render('<p style="color:red">x</p>\n', `${process.cwd()}/src/pages/about.md`)).toContain('style="color:red"');
+    expect(await render('<p style="color:red">x</p>\n', '/elsewhere/src/pages/about.md')).not.toContain('style');
   });
 });
 
 describe(isContentFile, () => {
-  it('treats everything outside src/ as content', () => {
-    expect(isContentFile('/w/content/reports/2022/x.md')).toBe(true);
-    expect(isContentFile(undefined)).toBe(true);
-    expect(isContentFile('/w/src/pages/a.mdx')).toBe(false);
-    expect(isContentFile('C:\\w\\src\\pages\\a.md')).toBe(false);
+  it("treats everything outside the project's src/ as content", () => {
+    expect(isContentFile('/w/content/reports/2022/x.md', '/w')).toBe(true);
+    expect(isContentFile(undefined, '/w')).toBe(true);
+    expect(isContentFile('/w/src/pages/a.mdx', '/w')).toBe(false);
+  });
+  it('still sanitises a project that itself lives in some src/ folder', () => {
+    expect(isContentFile('/home/ed/src/archive/content/reports/2022/x.md', '/home/ed/src/archive')).toBe(true);
+    expect(isContentFile('/home/ed/src/archive/src/pages/a.md', '/home/ed/src/archive')).toBe(false);
+  });
+  it('does not let ../ escape into src/ or out of it', () => {
+    expect(isContentFile('/w/src/../content/x.md', '/w')).toBe(true);
+    expect(isContentFile('/w/content/../src/x.md', '/w')).toBe(false);
   });
 });
