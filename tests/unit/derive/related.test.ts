@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { relate, relatedReports } from '../../../src/lib/derive/related.ts';
+import { compareReportsNewestFirst } from '../../../src/lib/archive/sort.ts';
 import { makeReport } from '../helpers/make-report.ts';
 
 describe(relate, () => {
@@ -46,5 +47,31 @@ describe(relatedReports, () => {
     const related = relatedReports(reports, { window: 2, limit: 10 });
     // Newest first r19, r18 …: r10 sees its two neighbours on each side in date order.
     expect(related.get('r10')!.map((r) => r.id)).toEqual(['r12', 'r11', 'r09', 'r08']);
+  });
+  it('matches a brute-force ranking on a small archive (every posting list fits the window)', () => {
+    const codes = ['330114', '330108', '330183', '532301', '500117', '110105'];
+    const topics = ['innovation', 'talent', 'e-commerce', 'manufacturing'];
+    const words = ['企业', '产业', '协商', '电商'];
+    // A fixed pseudo-random archive of 30 reports: no Math.random, so the test is repeatable.
+    const pick = <T,>(xs: T[], i: number, k: number) => xs.filter((_, j) => (i * 7 + j * k) % 3 === 0);
+    const reports = Array.from({ length: 30 }, (_, i) =>
+      makeReport(`r${String(i).padStart(2, '0')}`, {
+        date: `20${10 + (i % 7)}`,
+        regions: [codes[i % codes.length]],
+        topics: pick(topics, i, 5),
+        keywords: pick(words, i, 11),
+      }),
+    );
+    const sorted = [...reports].sort(compareReportsNewestFirst);
+    const related = relatedReports(reports, { limit: 30 });
+    for (const a of reports) {
+      const brute = sorted
+        .filter((b) => b.id !== a.id)
+        .map((b, rank) => ({ rank, rel: relate(a, b) }))
+        .filter((x) => x.rel !== null)
+        .sort((x, y) => y.rel!.score - x.rel!.score || x.rank - y.rank)
+        .map((x) => x.rel);
+      expect(related.get(a.id), a.id).toEqual(brute);
+    }
   });
 });
