@@ -108,12 +108,22 @@ export interface HtmlExtract {
   allBlocks: string[];
 }
 
+const CONTAINERS = 'nav,div,section,aside,header,footer,figure,span,td';
+
+/** Text of containers that hold text but no block elements (nav links, share bars): chrome that readability drops. */
+function looseTexts(root: El): string[] {
+  return Array.from(root.querySelectorAll(CONTAINERS))
+    .filter((el) => !el.querySelectorAll(`${BLOCKS},${CONTAINERS}`).length)
+    .map((el) => clean(el.textContent))
+    .filter(Boolean);
+}
+
 /** Extracts main content and metadata from an HTML page. */
 export function extractHtml(html: string): HtmlExtract {
   const { document } = parseHTML(html);
   const pageMeta = readPageMeta(document as never);
   const body = document.body as unknown as El;
-  const allBlocks = body ? blocksOf(body, 1).map((l) => l.text) : [];
+  const allBlocks = body ? [...blocksOf(body, 1).map((l) => l.text), ...looseTexts(body)] : [];
   const articles = Array.from((document as unknown as El).querySelectorAll('article')).filter((a) => !a.closest?.('article article'));
   const parts: HtmlExtract['parts'] = [];
   if (articles.length > 1) {

@@ -93,7 +93,7 @@ export interface ImportDoc {
   issues: Issue[];
   meta: PageMeta;
   /** Page-level people and keywords from chrome lines (责任编辑, 关键词, 摄). */
-  page: { editors: string[]; keywords: string[]; photographers: string[]; sourceOutlet?: string; sourceDate?: string; sourceLine?: string };
+  page: { editors: string[]; keywords: string[]; photographers: string[]; authors?: string[]; sourceOutlet?: string; sourceDate?: string; sourceLine?: string };
   originalScript: 'Hans' | 'Hant';
   articles: ArticleDraft[];
   registry: ImportRegistry;

@@ -83,6 +83,21 @@ describe(importDocument, () => {
     expect(a.outlet).toBe('人民政协网');
     expect(a.keywords).toEqual(['数字经济', '余杭']);
   });
+  it('gov-site-page: 发布时间/来源/作者 line, counters, font-size bar, prev/next and footer are chrome', () => {
+    const [a] = ok(run('gov-site-page')).articles;
+    expect(a.title).toBe('长兴县政协召开新能源产业发展专题协商会');
+    expect([a.date, a.dateCertainty]).toEqual(['2023-09-14', 'stated']);
+    expect(a.reporters).toEqual(['吴磊']);
+    expect(a.regions.map((x) => x.code)).toEqual(['330522']);
+    expect(a.body).not.toMatch(/浏览|字体|上一篇|ICP/u);
+    expect(a.figures).toContainEqual({ label: '长兴县新能源产业实现产值', value: '612.5', unit: '亿元' });
+  });
+  it('html photo caption: the credit in parentheses becomes a photographer; a short page with one subheading is no feature', () => {
+    const [a] = ok(run('html-jsonld-time')).articles;
+    expect(a.photographers).toEqual(['王晓燕']);
+    expect(a.kind).toBe('brief');
+    expect(ok(run('html-jsonld-time')).articles[0].removed.map((r) => r.text)).toContain('首页 > 地方政协 > 正文');
+  });
   it('utf8-bom: strips the BOM and reads the stated date', () => {
     const r = ok(run('utf8-bom'));
     expect(r.encoding).toBe('utf-8');

@@ -110,13 +110,17 @@ describe('importDocument on the seed pages vs the golden reports', () => {
   it('finds golden reports to compare with (13 expected once issue 3 lands)', () => {
     expect(golden.length).toBeGreaterThanOrEqual(1);
   });
-  // Thresholds measured on 2026-11-23 and set just under what the importer reaches; see the report.
+  // Measured 2026-11-23: count 5/5, title 13/13, date 12/13, outlet 13/13, reporters 13/13,
+  // regions 12/13, body recall 261/263, precision 262/264. The thresholds allow one miss in 13 per
+  // field (12/13 = 0.923) and 3% of sentences: the known misses need knowledge outside the text
+  // (003's year and city) or bytes the scraper destroyed (two sentences with a lost character).
+  const ONE_MISS = 12 / 13 - 1e-9;
   it('splits every seed page into the golden number of articles', () => expect(share('count')).toBe(1));
-  it('gets titles right', () => expect(share('title')).toBeGreaterThanOrEqual(0.9));
-  it('gets dates right', () => expect(share('date')).toBeGreaterThanOrEqual(0.8));
-  it('gets outlets right', () => expect(share('outlet')).toBeGreaterThanOrEqual(0.8));
-  it('gets reporters right', () => expect(share('reporters')).toBeGreaterThanOrEqual(0.9));
-  it('gets regions right', () => expect(share('regions')).toBeGreaterThanOrEqual(0.8));
-  it('keeps the golden body sentences', () => expect(share('bodyRecall')).toBeGreaterThanOrEqual(0.9));
-  it('adds no chrome to the body', () => expect(share('bodyPrecision')).toBeGreaterThanOrEqual(0.9));
+  it('gets titles right', () => expect(share('title')).toBeGreaterThanOrEqual(ONE_MISS));
+  it('gets dates right', () => expect(share('date')).toBeGreaterThanOrEqual(ONE_MISS));
+  it('gets outlets right', () => expect(share('outlet')).toBeGreaterThanOrEqual(ONE_MISS));
+  it('gets reporters right', () => expect(share('reporters')).toBeGreaterThanOrEqual(ONE_MISS));
+  it('gets regions right', () => expect(share('regions')).toBeGreaterThanOrEqual(ONE_MISS));
+  it('keeps the golden body sentences', () => expect(share('bodyRecall')).toBeGreaterThanOrEqual(0.97));
+  it('adds no chrome to the body', () => expect(share('bodyPrecision')).toBeGreaterThanOrEqual(0.97));
 });

@@ -155,7 +155,7 @@ export function guessKind(a: ArticleDraft, title: string): ArticleDraft['kind'] 
   const body = a.lines.map((l) => l.text).join('');
   if (a.photographers.length && body.length <= 300) return { value: 'photo', from: 'caption with photo credit (摄)', confidence: 'high' };
   if (/(发言|讲话|致辞|演讲|报告)$/u.test(title) || /^在.{2,40}(上|中)的(发言|讲话|致辞)/u.test(title)) return { value: 'speech', from: `title “${title}”`, confidence: 'high' };
-  if (/(小记|纪实|侧记|速写|记事|特写|调查)$/u.test(a.subtitle ?? '') || a.lines.some((l) => l.kind === 'heading') || (!a.reporters.length && body.length > 2500 && !(a as { lead?: unknown }).lead)) {
+  if (/(小记|纪实|侧记|速写|记事|特写|调查)$/u.test(a.subtitle ?? '') || (a.lines.some((l) => l.kind === 'heading') && body.length > 1500) || (!a.reporters.length && body.length > 2500 && !(a as { lead?: unknown }).lead)) {
     return { value: 'feature', from: a.subtitle ? `subtitle “${a.subtitle}”` : 'long text with section headings', confidence: 'medium' };
   }
   if (body.length < 300) return { value: 'brief', from: `short text (${body.length} characters)`, confidence: 'medium' };
@@ -215,8 +215,11 @@ function readArticle(doc: ImportDoc, a: ArticleDraft, docText: string, index: nu
   out.bodies = findBodies([out.title ?? '', ...lines.map((l) => l.text)].join('\n'));
   out.editors = [...new Set([...out.editors, ...doc.page.editors])];
   out.keywords = [...new Set([...out.keywords, ...doc.page.keywords, ...(doc.meta.keywords ?? [])])];
-  out.photographers = [...new Set([...out.photographers, ...doc.page.photographers])];
-  if (!out.reporters.length && doc.meta.authors?.length && doc.articles.length === 1) out.reporters = [...doc.meta.authors];
+  // Captions credit photographers in parentheses: 专题协商会现场（记者 王晓燕 摄）.
+  const credited = lines.filter((l) => l.kind === 'caption').flatMap((l) => [...l.text.matchAll(/[(（](?:本报)?(?:记者|通讯员)?\s*((?:[\u4e00-\u9fff]{2,4}\s*)+?)\s*摄[)）]/gu)].flatMap((m) => m[1].trim().split(/\s+/u)));
+  out.photographers = [...new Set([...out.photographers, ...credited, ...doc.page.photographers])];
+  const authors = doc.meta.authors?.length ? doc.meta.authors : doc.page.authors;
+  if (!out.reporters.length && authors?.length && doc.articles.length === 1) out.reporters = [...authors];
   return out;
 }
 

@@ -19,7 +19,7 @@ export function splitNames(text: string): string[] {
   return text
     .split(/[\s,，、;；/／|]+/u)
     .map((s) => s.trim())
-    .filter((s) => s && !/^(本报|记者|通讯员|摄影?|图|文)$/.test(s));
+    .filter((s) => s && !/^(本报|记者|通讯员|摄影?|图|文)$/.test(s) && !/(浏览|点击|阅读|来源|发布|时间|次数|字号|编辑|作者)/u.test(s));
 }
 
 const DATE_TIME = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?/u;
@@ -48,6 +48,8 @@ export const LINE_RULES: LineRule[] = [
     test: (t) => t.length <= 120 && /(来源|来自|稿源|出处)\s*[:：]/u.test(t) ? t.match(/(?:(?:来源|来自|稿源|出处)\s*[:：]\s*([^\s　|｜]+))/u) : null,
     keep: (m, page) => {
       page.sourceOutlet ??= m[1].replace(/[)）\]】]+$/u, '');
+      const author = m.input?.match(/(?:作者|记者|文)\s*[:：/／]\s*((?:[\u4e00-\u9fff]{2,4}[ 、]?){1,4})/u);
+      if (author) page.authors = [...(page.authors ?? []), ...splitNames(author[1])];
       const date = m.input?.match(DATE_TIME);
       if (date) page.sourceDate ??= `${date[1]}-${date[2].padStart(2, '0')}-${date[3].padStart(2, '0')}`;
       page.sourceLine ??= m.input;
@@ -82,7 +84,7 @@ export const LINE_RULES: LineRule[] = [
   },
   {
     reason: 'share widget',
-    test: (t) => t.length <= 120 && /(分享到|分享至|一键分享|扫一扫|打印本页|关闭窗口|【打印】|【关闭】|字号\s*[:：]?\s*[大中小])/u.test(t),
+    test: (t) => t.length <= 120 && /(分享到|分享至|一键分享|扫一扫|打印本页|关闭窗口|【打印】|【关闭】|返回顶部|字号\s*[:：]?\s*[大中小]|浏览(次数|量)\s*[:：]|阅读(次数|量)\s*[:：]|点击(数|率|量)\s*[:：])/u.test(t),
   },
   {
     reason: 'previous/next links',
