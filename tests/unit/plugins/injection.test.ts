@@ -1,13 +1,15 @@
 /**
- * At least 20 injection attempts (tests/fixtures/injection/*.md) run through the real pipelines
- * with our plugins: Astro's unified Markdown processor and its MDX compile path. None may reach
+ * At least 20 injection attempts (tests/fixtures/injection/*.md) run through the Markdown
+ * processor exactly as astro.config.mjs configures it (so the test also proves our plugins are
+ * registered there): Astro's unified Markdown renderer and its MDX compile path. None may reach
  * the HTML as active content.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createMarkdownProcessor, unified, type MarkdownRenderer, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
+import { createMarkdownProcessor, type MarkdownRenderer } from '@astrojs/markdown-remark';
+import type { AstroMarkdownOptions, MarkdownProcessor } from '@astrojs/internal-helpers/markdown';
 import { beforeAll, describe, expect, it } from 'vitest';
-import rehypeReportSanitize from '../../../src/plugins/rehype-report-sanitize.ts';
+import config from '../../../astro.config.mjs';
 import remarkReportMdxGuard from '../../../src/plugins/remark-report-mdx-guard.ts';
 import { activeContent } from './active-content.ts';
 
@@ -17,12 +19,13 @@ const CASES = readdirSync(DIR)
   .sort()
   .map((f) => [f, readFileSync(DIR + f, 'utf8')] as const);
 const CONTENT_PATH = `${process.cwd()}/content/reports/2022/2022-04-01-x.md`;
-// The same options as astro.config.mjs passes to unified().
-const OPTIONS: UnifiedProcessorOptions = { smartypants: false, remarkPlugins: [remarkReportMdxGuard], rehypePlugins: [rehypeReportSanitize] };
+const processor = config.markdown!.processor as MarkdownProcessor;
+// The options Astro passes to every renderer, as configured (syntaxHighlight off).
+const shared = { syntaxHighlight: config.markdown!.syntaxHighlight } as AstroMarkdownOptions;
 
 let markdown: MarkdownRenderer;
 beforeAll(async () => {
-  markdown = await createMarkdownProcessor({ ...OPTIONS, syntaxHighlight: false });
+  markdown = await processor.createRenderer(shared);
 });
 
 async function renderMd(text: string, path = CONTENT_PATH): Promise<string> {
@@ -30,7 +33,7 @@ async function renderMd(text: string, path = CONTENT_PATH): Promise<string> {
 }
 
 async function compileMdx(text: string, path = CONTENT_PATH.replace(/\.md$/, '.mdx')): Promise<string> {
-  const renderer = await unified(OPTIONS).createMdxRenderer!({ syntaxHighlight: false }, { optimize: false });
+  const renderer = await processor.createMdxRenderer!(shared, { optimize: false });
   return (await renderer.process(text, path, {})).code;
 }
 

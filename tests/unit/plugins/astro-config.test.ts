@@ -1,0 +1,23 @@
+/**
+ * The safety settings that live in astro.config.mjs (a shared file): the content check runs
+ * first, and the CSP forbids inline script and plugins, frames and foreign <base>.
+ */
+import { describe, expect, it } from 'vitest';
+import config from '../../../astro.config.mjs';
+
+describe('astro.config.mjs', () => {
+  it('runs the content check before every other integration', () => {
+    const names = (config.integrations ?? []).flat().map((i) => (i && typeof i === 'object' && 'name' in i ? i.name : undefined));
+    expect(names[0]).toBe('xieshang:content-check');
+  });
+
+  it('has a CSP without unsafe script sources, object or frame embedding', () => {
+    const csp = config.security?.csp;
+    if (!csp || csp === true) throw new Error('security.csp must be an object');
+    const script = (csp.scriptDirective?.resources ?? []).map(String);
+    expect(script).toContain("'self'");
+    // 'wasm-unsafe-eval' (Pagefind) allows WebAssembly compilation only, not eval() or inline script.
+    expect(script.filter((s) => /^'unsafe-(inline|eval|hashes)'$|\*|https?:|data:/.test(s))).toEqual([]);
+    expect(csp.directives).toEqual(expect.arrayContaining(["object-src 'none'", "base-uri 'self'", "frame-src 'none'", "default-src 'self'"]));
+  });
+});
