@@ -1,5 +1,6 @@
 /**
- * `npm run bench -- --reports N [--seed S] [--keep] [--work DIR] [--skip-browser]`
+ * `npm run bench -- --reports N [--seed S] [--keep] [--work DIR] [--skip-browser] [--query Q]`
+ * `npm run bench -- --query-only DIST [--query Q]`: only the cold query, on a built site.
  *
  * Generates N synthetic reports (src/lib/bench/generate.ts) into a scratch content directory,
  * builds the whole site from it with the real `npm run build` (same config, pages, derivations and
@@ -30,10 +31,12 @@ interface Args {
   work?: string;
   skipBrowser: boolean;
   derive?: string;
+  queryOnly?: string;
+  query: string;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { reports: 1000, seed: 1, keep: false, skipBrowser: false };
+  const args: Args = { reports: 1000, seed: 1, keep: false, skipBrowser: false, query: FIRST_QUERY };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -47,7 +50,9 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--work') args.work = resolve(value());
     else if (a === '--skip-browser') args.skipBrowser = true;
     else if (a === '--derive') args.derive = resolve(value());
-    else throw new Error(`Unknown option ${a}. Usage: npm run bench -- --reports N [--seed S] [--keep] [--work DIR] [--skip-browser]`);
+    else if (a === '--query-only') args.queryOnly = resolve(value());
+    else if (a === '--query') args.query = value();
+    else throw new Error(`Unknown option ${a}. Usage: npm run bench -- --reports N [--seed S] [--keep] [--work DIR] [--skip-browser] [--query Q] | --query-only DIST`);
   }
   if (!Number.isInteger(args.reports) || args.reports < 1) throw new Error('--reports must be a positive integer');
   if (!Number.isInteger(args.seed)) throw new Error('--seed must be an integer');
@@ -112,22 +117,29 @@ function childrenOf(): Map<number, number[]> {
   return map;
 }
 
-/** Resident memory of `pid` and all its descendants, in MB. */
-function treeRssMb(pid: number): number {
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/** Resident memory (MB) and CPU seconds used so far (user + system) of `pid` and all its live descendants. */
+function treeUsage(pid: number): { rssMb: number; cpuSeconds: number } {
   const children = childrenOf();
   let kb = 0;
+  let ticks = 0;
   const stack = [pid];
   while (stack.length) {
     const p = stack.pop()!;
     try {
       const m = readFileSync(`/proc/${p}/status`, 'utf8').match(/^VmRSS:\s+(\d+)/mu);
       if (m) kb += Number(m[1]);
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime are fields 14 and 15 of /proc/<pid>/stat (12 and 13 after the command).
+      ticks += Number(fields[11]) + Number(fields[12]);
     } catch {
       // gone
     }
     stack.push(...(children.get(p) ?? []));
   }
-  return kb / 1024;
+  return { rssMb: kb / 1024, cpuSeconds: ticks / TICKS_PER_SECOND };
 }
 
 interface Observed {
@@ -156,7 +168,7 @@ function observe(command: string, args: string[], env: NodeJS.ProcessEnv, echo: 
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
     const timer = setInterval(() => {
-      if (child.pid) samples.push({ atMs: performance.now() - start, rssMb: treeRssMb(child.pid) });
+      if (child.pid) samples.push({ atMs: performance.now() - start, ...treeUsage(child.pid) });
     }, 100);
     child.on('error', fail);
     child.on('close', (code) => {
@@ -198,10 +210,13 @@ async function deriveOnly(contentDir: string): Promise<void> {
     return { id: relative(reportsDir, file).replace(/\.mdx?$/u, ''), data: schema.parse(parseYaml(text.slice(4, end))) };
   });
   const parsed = performance.now();
+  const cpu = process.cpuUsage();
   const index = deriveArchiveIndex(reports);
   const bytes = reportsCsv(index.reports).length + reportsJson(index.reports).length + figuresCsv(index.figures).length + timelineJson(index.timeline).length;
+  const used = process.cpuUsage(cpu);
   const derived = performance.now();
-  process.stdout.write(`${JSON.stringify({ parseMs: round(parsed - start, 1), deriveMs: round(derived - parsed, 1), downloadsChars: bytes })}\n`);
+  const deriveCpuMs = (used.user + used.system) / 1000;
+  process.stdout.write(`${JSON.stringify({ parseMs: round(parsed - start, 1), deriveMs: round(derived - parsed, 1), deriveCpuMs: round(deriveCpuMs, 1), downloadsChars: bytes })}\n`);
 }
 
 // ---------------------------------------------------------------- output and browser
@@ -251,12 +266,14 @@ async function coldQuery(distDir: string, query: string): Promise<QueryOutcome> 
   try {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    const urls = new Map<string, string>();
-    const sizes = new Map<string, number>();
-    cdp.on('Network.requestWillBeSent', (e: { requestId: string; request: { url: string } }) => urls.set(e.requestId, e.request.url));
-    cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => sizes.set(e.requestId, e.encodedDataLength));
+    // Playwright's request events include requests made by workers (Pagefind fetches its index
+    // from a worker), which a page-level CDP session does not see.
+    const transfers: Promise<{ path: string; bytes: number }>[] = [];
+    context.on('requestfinished', (request) => {
+      transfers.push(
+        request.sizes().then((sz) => ({ path: new URL(request.url()).pathname, bytes: sz.responseBodySize + sz.responseHeadersSize })),
+      );
+    });
     const searchPage = existsSync(join(distDir, 'search/index.html'));
     await page.goto(`${baseUrl}${searchPage ? '/search/' : '/'}`, { waitUntil: 'load' });
     let outcome: { ms: number; results: number };
@@ -284,7 +301,10 @@ async function coldQuery(distDir: string, query: string): Promise<QueryOutcome> 
     }
     await page.waitForTimeout(300);
     let bytes = 0;
-    for (const [id, size] of sizes) if (new URL(urls.get(id) ?? baseUrl).pathname.startsWith('/pagefind/')) bytes += size;
+    for (const t of await Promise.all(transfers)) {
+      if (process.env.BENCH_DEBUG) process.stderr.write(`[bench]   ${t.bytes}\t${t.path}\n`);
+      if (t.path.startsWith('/pagefind/')) bytes += t.bytes;
+    }
     return { bytes, ms: round(outcome.ms, 0), results: outcome.results, via };
   } finally {
     await browser.close();
@@ -320,6 +340,11 @@ async function importSpeed(): Promise<number | null> {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (args.derive) return deriveOnly(args.derive);
+  if (args.queryOnly) {
+    // Re-measure the cold query on an already built site (e.g. a kept --work directory's dist).
+    process.stdout.write(`${JSON.stringify(await coldQuery(args.queryOnly, args.query))}\n`);
+    return;
+  }
 
   const work = args.work ?? mkdtempSync(join(tmpdir(), 'xieshang-bench-'));
   const contentDir = join(work, 'content');
@@ -339,13 +364,31 @@ async function main(): Promise<void> {
   const env = { ...process.env, ARCHIVE_CONTENT_DIR: contentDir, ARCHIVE_OUT_DIR: distDir, ARCHIVE_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1' };
 
   log(`load before build: ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
-  const build = await observe('sh', ['-c', buildCommand()], env, true, work);
-  if (build.code !== 0) throw new Error(`npm run build failed (exit ${build.code}); output above.`);
+  const loadBefore = Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+  // /usr/bin/time adds the CPU time of every descendant that has ended (sampling only sees live ones).
+  const timed = existsSync('/usr/bin/time');
+  const [command, commandArgs] = timed ? ['/usr/bin/time', ['-f', 'BENCH_TIME %U %S', 'sh', '-c', buildCommand()]] : ['sh', ['-c', buildCommand()]];
+  const build = await observe(command as string, commandArgs as string[], env, true, work);
+  const loadAfter = Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
   const spans = phaseSpans(build.lines, build.ms);
   const phase = (p: Parameters<typeof measurePhase>[2]) => measurePhase(spans, build.samples, p);
+  const describeSpans = () =>
+    spans
+      .map((span) => {
+        const inside = build.samples.filter((x) => x.atMs >= span.startMs && x.atMs <= span.endMs);
+        return `${span.phase} ${round((span.endMs - span.startMs) / 1000, 1)} s (peak ${Math.round(Math.max(0, ...inside.map((x) => x.rssMb)))} MB)`;
+      })
+      .join(', ');
+  if (build.code !== 0) {
+    // Say how far it got and what it cost: at large N the failure itself is the measurement.
+    log(`build failed after ${round(build.ms / 1000, 1)} s; phases so far: ${describeSpans()}`);
+    throw new Error(`npm run build failed (exit ${build.code}); output above.`);
+  }
   let search = phase('searchIndex');
   let buildSeconds = build.ms / 1000;
   let buildPeak = Math.max(0, ...build.samples.map((s) => s.rssMb));
+  const timeLine = /BENCH_TIME ([\d.]+) ([\d.]+)/u.exec(build.output);
+  let buildCpu = timeLine ? Number(timeLine[1]) + Number(timeLine[2]) : Math.max(0, ...build.samples.map((x) => x.cpuSeconds ?? 0));
 
   // Until the build runs Pagefind itself, index the output the way the search issue specifies.
   if (search.seconds === null && !existsSync(join(distDir, 'pagefind'))) {
@@ -353,23 +396,25 @@ async function main(): Promise<void> {
     const pf = await observe(join(ROOT, 'node_modules/.bin/pagefind'), ['--site', distDir], env, false);
     if (pf.code !== 0) throw new Error(`pagefind failed:\n${pf.output}`);
     const peak = Math.max(0, ...pf.samples.map((s) => s.rssMb));
-    search = { seconds: round(pf.ms / 1000, 2), peakRssMb: Math.round(peak) };
+    const cpu = Math.max(0, ...pf.samples.map((x) => x.cpuSeconds ?? 0));
+    search = { seconds: round(pf.ms / 1000, 2), peakRssMb: Math.round(peak), cpuSeconds: round(cpu, 1) };
     buildSeconds += pf.ms / 1000;
     buildPeak = Math.max(buildPeak, peak);
+    buildCpu += cpu;
   }
 
   log('derivations alone (child process)');
   const derive = await observe(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/bench.ts'), '--derive', contentDir], env, false);
   if (derive.code !== 0) throw new Error(`derivations failed:\n${derive.output}`);
-  const deriveInfo = JSON.parse(derive.output.trim().split('\n').pop()!) as { parseMs: number; deriveMs: number };
+  const deriveInfo = JSON.parse(derive.output.trim().split('\n').pop()!) as { parseMs: number; deriveMs: number; deriveCpuMs: number };
 
   const dist = sizeOf(distDir);
   const index = sizeOf(join(distDir, 'pagefind'));
 
   let query: QueryOutcome | null = null;
   if (!args.skipBrowser && existsSync('/usr/bin/chromium') && index.files > 0) {
-    log(`cold first query "${FIRST_QUERY}" in Chromium`);
-    query = await coldQuery(distDir, FIRST_QUERY);
+    log(`cold first query "${args.query}" in Chromium`);
+    query = await coldQuery(distDir, args.query);
     log(`  ${query.results} results via the ${query.via}`);
   }
 
@@ -394,6 +439,14 @@ async function main(): Promise<void> {
       searchIndex: search.peakRssMb,
       build: Math.round(buildPeak),
     },
+    cpuSeconds: {
+      contentSync: phase('contentSync').cpuSeconds,
+      pageGeneration: phase('pageGeneration').cpuSeconds,
+      derivations: round(deriveInfo.deriveCpuMs / 1000, 2),
+      searchIndex: search.cpuSeconds,
+      build: round(buildCpu, 1),
+    },
+    load: [loadBefore, loadAfter],
     pages: dist.html,
     distBytes: dist.bytes,
     indexBytes: index.bytes,
@@ -402,7 +455,7 @@ async function main(): Promise<void> {
     firstResultsMs: query?.ms ?? null,
     importDocsPerSecond: docsPerSecond,
   };
-  log(`phases: ${spans.map((s) => `${s.phase} ${round((s.endMs - s.startMs) / 1000, 1)}s`).join(', ')}`);
+  log(`phases: ${describeSpans()}`);
   log(`load after build: ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
   if (!args.keep && !args.work) rmSync(work, { recursive: true, force: true });
   else log(`kept ${work}`);

@@ -22,6 +22,8 @@ describe('npm run bench -- --reports 50', () => {
       'seed',
       'seconds',
       'peakRssMb',
+      'cpuSeconds',
+      'load',
       'pages',
       'distBytes',
       'indexBytes',
@@ -37,7 +39,10 @@ describe('npm run bench -- --reports 50', () => {
       expect(result.peakRssMb[key], `peakRssMb.${key}`).toBeGreaterThan(20);
       // Memory in MB, not bytes or KB: a 50-report build stays far below 24 GB.
       expect(result.peakRssMb[key]).toBeLessThan(24_000);
+      expect(result.cpuSeconds[key], `cpuSeconds.${key}`).toBeGreaterThanOrEqual(0);
     }
+    expect(result.cpuSeconds.build).toBeGreaterThan(result.cpuSeconds.searchIndex);
+    expect(result.load).toHaveLength(2);
     const phases = result.seconds.contentSync + result.seconds.pageGeneration + result.seconds.searchIndex;
     expect(result.seconds.build).toBeGreaterThanOrEqual(phases);
     // One page per report at least, plus lists, regions, topics.

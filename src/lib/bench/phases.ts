@@ -18,6 +18,8 @@ export interface LogLine {
 export interface RssSample {
   atMs: number;
   rssMb: number;
+  /** CPU seconds (user + system) used so far by the live processes of the tree, when known. */
+  cpuSeconds?: number;
 }
 
 export interface PhaseSpan {
@@ -68,16 +70,30 @@ export function phaseSpans(lines: readonly LogLine[], endMs: number): PhaseSpan[
   return starts.map((s, i) => ({ phase: s.phase, startMs: s.atMs, endMs: i + 1 < starts.length ? starts[i + 1].atMs : endMs }));
 }
 
-/** Seconds and peak RSS (MB) of `phase`: summed over its spans; null when the phase did not occur. */
-export function measurePhase(spans: readonly PhaseSpan[], samples: readonly RssSample[], phase: BuildPhase): { seconds: number | null; peakRssMb: number | null } {
+/**
+ * Seconds, peak RSS (MB) and CPU seconds of `phase`, summed over its spans; nulls when the phase
+ * did not occur. CPU seconds do not depend on how busy the machine was, wall seconds do.
+ */
+export function measurePhase(
+  spans: readonly PhaseSpan[],
+  samples: readonly RssSample[],
+  phase: BuildPhase,
+): { seconds: number | null; peakRssMb: number | null; cpuSeconds: number | null } {
   const mine = spans.filter((s) => s.phase === phase);
-  if (mine.length === 0) return { seconds: null, peakRssMb: null };
+  if (mine.length === 0) return { seconds: null, peakRssMb: null, cpuSeconds: null };
   const seconds = mine.reduce((sum, s) => sum + (s.endMs - s.startMs), 0) / 1000;
   let peak: number | null = null;
-  for (const sample of samples) {
-    if (mine.some((s) => sample.atMs >= s.startMs && sample.atMs <= s.endMs)) peak = Math.max(peak ?? 0, sample.rssMb);
+  let cpu: number | null = null;
+  for (const span of mine) {
+    const inside = samples.filter((sample) => sample.atMs >= span.startMs && sample.atMs <= span.endMs);
+    for (const sample of inside) peak = Math.max(peak ?? 0, sample.rssMb);
+    // CPU used in the span: from the last sample before it to the highest count inside it (the
+    // count drops when a child such as Pagefind's service exits, taking its CPU time along).
+    const before = samples.filter((sample) => sample.atMs < span.startMs).at(-1);
+    const counts = inside.flatMap((sample) => (sample.cpuSeconds === undefined ? [] : [sample.cpuSeconds]));
+    if (counts.length) cpu = (cpu ?? 0) + Math.max(0, Math.max(...counts) - (before?.cpuSeconds ?? 0));
   }
-  return { seconds: round(seconds, 2), peakRssMb: peak === null ? null : Math.round(peak) };
+  return { seconds: round(seconds, 2), peakRssMb: peak === null ? null : Math.round(peak), cpuSeconds: cpu === null ? null : round(cpu, 1) };
 }
 
 /** Rounds to `digits` decimals. */
@@ -92,6 +108,10 @@ export interface BenchResult {
   seed: number;
   seconds: { contentSync: number | null; pageGeneration: number | null; derivations: number | null; searchIndex: number | null; build: number };
   peakRssMb: { contentSync: number | null; pageGeneration: number | null; derivations: number | null; searchIndex: number | null; build: number };
+  /** CPU seconds (user + system) of the same phases: comparable between runs on a busy machine. */
+  cpuSeconds: { contentSync: number | null; pageGeneration: number | null; derivations: number | null; searchIndex: number | null; build: number };
+  /** 1-minute load average at the start and end of the build (2 cores: above 2 means others competed). */
+  load: [number, number];
   pages: number;
   distBytes: number;
   indexBytes: number;
@@ -111,15 +131,16 @@ function mb(bytes: number): string {
 
 /** A plain-text table of the result for people; the JSON line is for machines. */
 export function formatTable(r: BenchResult): string {
-  const rows: [string, string, string][] = [
-    ['content sync', fmt(r.seconds.contentSync, ' s'), fmt(r.peakRssMb.contentSync, ' MB')],
-    ['page generation', fmt(r.seconds.pageGeneration, ' s'), fmt(r.peakRssMb.pageGeneration, ' MB')],
-    ['derivations (standalone)', fmt(r.seconds.derivations, ' s'), fmt(r.peakRssMb.derivations, ' MB')],
-    ['search index', fmt(r.seconds.searchIndex, ' s'), fmt(r.peakRssMb.searchIndex, ' MB')],
-    ['whole build (incl. index)', fmt(r.seconds.build, ' s'), fmt(r.peakRssMb.build, ' MB')],
+  const rows: [string, string, string, string][] = [
+    ['content sync', fmt(r.seconds.contentSync, ' s'), fmt(r.cpuSeconds.contentSync, ' s'), fmt(r.peakRssMb.contentSync, ' MB')],
+    ['page generation', fmt(r.seconds.pageGeneration, ' s'), fmt(r.cpuSeconds.pageGeneration, ' s'), fmt(r.peakRssMb.pageGeneration, ' MB')],
+    ['derivations (standalone)', fmt(r.seconds.derivations, ' s'), fmt(r.cpuSeconds.derivations, ' s'), fmt(r.peakRssMb.derivations, ' MB')],
+    ['search index', fmt(r.seconds.searchIndex, ' s'), fmt(r.cpuSeconds.searchIndex, ' s'), fmt(r.peakRssMb.searchIndex, ' MB')],
+    ['whole build (incl. index)', fmt(r.seconds.build, ' s'), fmt(r.cpuSeconds.build, ' s'), fmt(r.peakRssMb.build, ' MB')],
   ];
   const facts: [string, string][] = [
     ['reports (seed)', `${r.reports.toLocaleString('en-US')} (${r.seed})`],
+    ['load average', `${r.load[0]} → ${r.load[1]} (2 cores)`],
     ['pages written', fmt(r.pages)],
     ['dist size', mb(r.distBytes)],
     ['search index', `${mb(r.indexBytes)} in ${fmt(r.indexFiles)} files`],
@@ -128,8 +149,8 @@ export function formatTable(r: BenchResult): string {
     ['import speed', r.importDocsPerSecond === null ? '— (no importer API yet)' : `${r.importDocsPerSecond} documents/s`],
   ];
   const w = Math.max(...rows.map((x) => x[0].length), ...facts.map((x) => x[0].length));
-  const lines = [`${'phase'.padEnd(w)}  ${'seconds'.padStart(10)}  ${'peak RSS'.padStart(10)}`];
-  for (const [name, s, m] of rows) lines.push(`${name.padEnd(w)}  ${s.padStart(10)}  ${m.padStart(10)}`);
+  const lines = [`${'phase'.padEnd(w)}  ${'wall'.padStart(10)}  ${'CPU'.padStart(10)}  ${'peak RSS'.padStart(10)}`];
+  for (const [name, s, c, m] of rows) lines.push(`${name.padEnd(w)}  ${s.padStart(10)}  ${c.padStart(10)}  ${m.padStart(10)}`);
   lines.push('');
   for (const [name, v] of facts) lines.push(`${name.padEnd(w)}  ${v}`);
   return lines.join('\n');

@@ -28,14 +28,14 @@ describe('build phases from the log', () => {
 
   it('takes each phase’s peak from the samples inside it', () => {
     const samples = [
-      { atMs: 2000, rssMb: 400 },
-      { atMs: 6000, rssMb: 900 },
-      { atMs: 8000, rssMb: 1200 },
-      { atMs: 11000, rssMb: 700 },
+      { atMs: 2000, rssMb: 400, cpuSeconds: 1.5 },
+      { atMs: 6000, rssMb: 900, cpuSeconds: 4 },
+      { atMs: 8000, rssMb: 1200, cpuSeconds: 7.5 },
+      { atMs: 11000, rssMb: 700, cpuSeconds: 9 },
     ];
-    expect(measurePhase(spans, samples, 'pageGeneration')).toEqual({ seconds: 4, peakRssMb: 1200 });
-    expect(measurePhase(spans, samples, 'searchIndex')).toEqual({ seconds: 2.5, peakRssMb: 700 });
-    expect(measurePhase(phaseSpans(log.slice(0, 4), 9000), samples, 'searchIndex')).toEqual({ seconds: null, peakRssMb: null });
+    expect(measurePhase(spans, samples, 'pageGeneration')).toEqual({ seconds: 4, peakRssMb: 1200, cpuSeconds: 6 });
+    expect(measurePhase(spans, samples, 'searchIndex')).toEqual({ seconds: 2.5, peakRssMb: 700, cpuSeconds: 1.5 });
+    expect(measurePhase(phaseSpans(log.slice(0, 4), 9000), samples, 'searchIndex')).toEqual({ seconds: null, peakRssMb: null, cpuSeconds: null });
   });
 });
 
@@ -46,6 +46,8 @@ describe('result table', () => {
       seed: 1,
       seconds: { contentSync: 1.5, pageGeneration: 10, derivations: 0.2, searchIndex: 5, build: 20 },
       peakRssMb: { contentSync: 500, pageGeneration: 900, derivations: 200, searchIndex: 800, build: 1000 },
+      cpuSeconds: { contentSync: 2, pageGeneration: 12, derivations: 0.2, searchIndex: 6, build: 25 },
+      load: [1.5, 2.5],
       pages: 1500,
       distBytes: 50_000_000,
       indexBytes: 9_000_000,
@@ -55,7 +57,7 @@ describe('result table', () => {
       importDocsPerSecond: null,
     };
     const table = formatTable(result);
-    expect(table).toMatch(/page generation\s+10 s\s+900 MB/u);
+    expect(table).toMatch(/page generation\s+10 s\s+12 s\s+900 MB/u);
     expect(table).toMatch(/search index\s+9\.0 MB in 700 files/u);
     expect(table).toMatch(/cold first query\s+—/u);
     expect(table).toMatch(/import speed\s+— /u);
