@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
 import { isBuilt, samplePages, sampleReport } from './reader-pages.ts';
+import { loadContentReports } from '../helpers/content.ts';
 import { regionHref, reportHref } from '../../src/lib/archive/urls.ts';
 import { regionFeedHref } from '../../src/lib/reader/feeds.ts';
 import { fullRegionName } from '../../src/lib/regions/gazetteer.ts';
@@ -86,6 +87,25 @@ describe('简/繁 switch', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('zh-Hans');
     expect(await page.locator('.brand').innerText()).toContain('协商档案');
     await context.close();
+  });
+});
+
+describe('简/繁 variants', () => {
+  // 里 is where Taiwan (裡) and Hong Kong (裏) standards differ; any report saying 这里 will do.
+  const withLi = loadContentReports().find((r) => r.body.includes('这里'));
+
+  it.skipIf(!withLi)('uses Taiwan forms by default and Hong Kong forms for zh-HK browsers', async () => {
+    const seen: Record<string, string> = {};
+    for (const locale of ['zh-CN', 'zh-HK']) {
+      const { context, page } = await freshPage({ locale });
+      await page.goto(baseUrl + reportHref(withLi!.id));
+      await page.click('[data-script-toggle]');
+      await page.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
+      const text = await mainText(page);
+      seen[locale] = text.includes('這裡') ? 'tw' : text.includes('這裏') ? 'hk' : 'neither';
+      await context.close();
+    }
+    expect(seen).toEqual({ 'zh-CN': 'tw', 'zh-HK': 'hk' });
   });
 });
 
