@@ -6,10 +6,17 @@ describe(neighboursInRegion, () => {
   it('is undefined for an unknown id', () => {
     expect(neighboursInRegion([], 'nope')).toBeUndefined();
   });
-  it('has no neighbours when the report is alone in its region', () => {
+  it('has no neighbours when the report is alone in its province', () => {
     const only = makeReport('a', { regions: ['330114'] });
     const elsewhere = makeReport('b', { regions: ['530000'] });
     expect(neighboursInRegion([only, elsewhere], 'a')).toEqual({ region: '330114', older: undefined, newer: undefined });
+  });
+  it('walks up to the nearest place with other reports when its own has none', () => {
+    const qiantang = makeReport('qiantang', { regions: ['330114'], date: '2022-08-24' });
+    const binjiang = makeReport('binjiang', { regions: ['330108'], date: '2022-04-01' });
+    const jiaxing = makeReport('jiaxing', { regions: ['330400'], date: '2022-09' });
+    expect(neighboursInRegion([qiantang, binjiang, jiaxing], 'qiantang')).toEqual({ region: '330100', older: binjiang, newer: undefined });
+    expect(neighboursInRegion([qiantang, jiaxing], 'qiantang')).toEqual({ region: '330000', older: undefined, newer: jiaxing });
   });
   it('walks the first region and the places below it, in date order whatever the input order', () => {
     const city = makeReport('city', { regions: ['330100'], date: '2022-05-01' });
@@ -20,8 +27,9 @@ describe(neighboursInRegion, () => {
     expect(n?.region).toBe('330100');
     expect(n?.newer).toBeUndefined();
     expect(n?.older?.id).toBe('district');
-    // Reports about wider areas (the city, the province) or a sibling district are not "in 钱塘区".
-    expect(neighboursInRegion([older, district, province, city], 'district')).toEqual({ region: '330114', older: undefined, newer: undefined });
+    // Reports about wider areas (the city) or a sibling district are not "in 钱塘区"; 钱塘区 has
+    // no other report, so the walk moves up to 杭州市, where the sibling district's report is.
+    expect(neighboursInRegion([older, district, province, city], 'district')).toEqual({ region: '330100', newer: city, older });
   });
   it('breaks ties on the same date by id, like every list', () => {
     const a = makeReport('2022/a', { date: '2022-08' });
