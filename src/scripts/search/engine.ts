@@ -47,6 +47,7 @@ export interface SearchOutcome {
 }
 
 let api: Promise<PagefindApi> | undefined;
+let allFilters: Promise<unknown> | undefined;
 
 /** Pagefind's browser bundle, loaded once from our own origin. */
 export function loadPagefind(): Promise<PagefindApi> {
@@ -54,11 +55,27 @@ export function loadPagefind(): Promise<PagefindApi> {
   const url = '/pagefind/pagefind.js';
   api ??= (import(/* @vite-ignore */ url) as Promise<PagefindApi>).then(async (pf) => {
     await pf.options({ excerptLength: 0 });
-    // Facet counts need every filter chunk; a search only loads the chunks of filters in use.
-    await pf.filters();
     return pf;
   });
   return api;
+}
+
+/**
+ * Loads every filter chunk once. Facet counts need them all (a search loads only the chunks of the
+ * filters in use), but they grow with the archive, so the page asks for them after the first
+ * results are on screen rather than before.
+ */
+export async function loadAllFilters(): Promise<void> {
+  const pf = await loadPagefind();
+  allFilters ??= pf.filters();
+  await allFilters;
+}
+
+/** True once loadAllFilters has finished, so counts from a search cover every facet. */
+export async function filtersLoaded(): Promise<boolean> {
+  if (!allFilters) return false;
+  await allFilters;
+  return true;
 }
 
 function pagefindFilters(state: SearchState): Record<string, { any: string[] }> {

@@ -8,7 +8,7 @@ import { parseSearchState, searchStateToParams, type SearchState } from '../../l
 import { decodeHanText } from '../../lib/search/han-bigrams.ts';
 import { buildExcerpt } from '../../lib/search/excerpt.ts';
 import { formatPartialDateZh } from '../../lib/dates/partial-date.ts';
-import { loadPagefind, runSearch, type SearchOutcome } from './engine.ts';
+import { filtersLoaded, loadAllFilters, loadPagefind, runSearch, type SearchOutcome } from './engine.ts';
 
 const PAGE_SIZE = 10;
 
@@ -152,9 +152,17 @@ export function startSearchPage(doc: Document): void {
     help.querySelector<HTMLElement>('[data-remove-filters]')!.hidden = helpRemovals.length === 0;
     await showMore();
     if (mine !== generation) return;
+    performance.mark('xieshang:search-results');
+    if (!(await filtersLoaded())) {
+      // First search: results are shown; now fetch every facet's data and count again.
+      await loadAllFilters();
+      if (mine !== generation) return;
+      const recount = await runSearch(state);
+      if (mine !== generation) return;
+      renderFacets(recount.counts);
+    }
     list.dataset.state = 'ready';
     list.dataset.count = String(n);
-    performance.mark('xieshang:search-results');
   };
 
   form.addEventListener('submit', (event) => {
