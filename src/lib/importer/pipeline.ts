@@ -3,6 +3,7 @@ import { findFigures } from './steps/find-figures.ts';
 import { findRegions } from './steps/find-regions.ts';
 import { normalizeLines } from './steps/normalize-lines.ts';
 import { readBylines } from './steps/read-byline.ts';
+import { readDates } from './steps/read-date.ts';
 import { guessOutlets, readFields } from './steps/read-fields.ts';
 import { splitArticles } from './steps/split-articles.ts';
 import { stripChrome } from './steps/strip-chrome.ts';
@@ -15,6 +16,7 @@ export const STEPS: readonly { name: string; run: Step }[] = [
   { name: 'splitArticles', run: splitArticles },
   { name: 'readBylines', run: readBylines },
   { name: 'readFields', run: readFields },
+  { name: 'readDates', run: readDates },
   { name: 'findRegions', run: findRegions },
   { name: 'guessOutlets', run: guessOutlets },
   { name: 'suggestTopics', run: suggestTopicsStep },

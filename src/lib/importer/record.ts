@@ -47,21 +47,22 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/([*_`\\])/gu, '\\$1').replace(/^([#>+-]|\d+\.)(?=\s)/u, '\\$1');
 }
 
-export function toArticleRecord(doc: ImportDoc, a: ArticleDraft, pageRemoved: Removed[], docIssues: string[], options: { fileName: string }): ArticleRecord {
+/** Builds the record of one article; warnings name the field and the fix. */
+export function toArticleRecord(doc: ImportDoc, a: ArticleDraft, pageRemoved: Removed[], docIssues: string[], options: { fileName: string; now?: string }): ArticleRecord {
   const warnings = [...new Set([...docIssues, ...a.issues.map((i) => i.message)])];
+  if (a.date && options.now && a.date.value.date > options.now) warnings.push(`date: ${a.date.value.date} lies after the run date ${options.now}. Fix: check the year.`);
   if (!a.date) warnings.push('date: no date found in the page or text. Fix: add date (and dateCertainty) by hand.');
   if (!a.outlet) warnings.push('outlet: no known outlet named in the source line, dateline or page metadata. Fix: set outlet to an id from content/outlets.yaml (add the outlet there first).');
   if (!a.reporters.length) warnings.push('reporters: no byline found.');
   const guesses: GuessNote[] = [];
+  if (a.title) guesses.push({ field: 'title', value: a.title, from: a.headline.length ? `headline lines ${a.headline.map((l) => l.n).join(', ')}` : 'page metadata (<title>, og:title or JSON-LD headline)', confidence: a.headline.length || doc.meta.title ? 'high' : 'low' });
+  if (a.reporters.length || a.correspondents.length) guesses.push({ field: 'reporters', value: [...a.reporters, ...a.correspondents.map((c) => `${c} (通讯员)`)].join('、'), from: 'byline (记者/通讯员) or page author', confidence: 'high' });
   if (a.date) guesses.push({ field: 'date', value: `${a.date.value.date} (${a.date.value.certainty})`, from: a.date.from, confidence: a.date.confidence });
   if (a.outlet) guesses.push({ field: 'outlet', value: a.outlet.value.name, from: a.outlet.from, confidence: a.outlet.confidence });
   if (a.kind) guesses.push({ field: 'kind', value: a.kind.value, from: a.kind.from, confidence: a.kind.confidence });
   if (a.regions.length) guesses.push({ field: 'regions', value: a.regions.map((r) => `${r.code} ${r.name}`).join(', '), from: `gazetteer names in the text (scores ${a.regions.map((r) => r.score).join(', ')})`, confidence: a.regions[0].score >= 5 ? 'high' : 'medium' });
   if (a.topics.length) guesses.push({ field: 'topics', value: a.topics.join(', '), from: 'topics.yaml keywords among jieba words', confidence: 'low' });
-  const notes = [
-    ...a.issues.filter((i) => i.code === 'kicker').map((i) => i.message),
-    ...(a.date?.value.certainty === 'inferred' ? [] : []),
-  ];
+  const notes = a.issues.filter((i) => i.code === 'kicker').map((i) => i.message);
   return {
     title: a.title ?? '',
     subtitle: a.subtitle,

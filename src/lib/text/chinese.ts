@@ -59,7 +59,7 @@ const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：
  * separators (1,500 and 9:19 stay); parentheses stay as printed (高新区(滨江)).
  */
 export function normalizePunctuation(text: string): string {
-  const before = new RegExp(`([${CJK}”’）》」』\\)…—%，、。；：？！])\\s*([,;:?!])(?!\\d)`, 'gu');
+  const before = new RegExp(`([${CJK}”’）》」』\\)…—%，、。；：？！])\\s*([,;:?!])`, 'gu');
   let out = text.replace(before, (_a, b: string, p: string) => b + HALF_TO_FULL[p]).replace(before, (_a, b: string, p: string) => b + HALF_TO_FULL[p]);
   out = out.replace(new RegExp(`(\\d)([,;:?!])(?=[${CJK}“‘（《])`, 'gu'), (_a, d: string, p: string) => d + HALF_TO_FULL[p]);
   return out;

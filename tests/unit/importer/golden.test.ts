@@ -34,16 +34,12 @@ function loadGolden(): Golden[] {
     .filter((g): g is Golden => !!g && String(g.data.source?.file ?? '').startsWith('tests/fixtures/raw/'));
 }
 
-/** Text for comparison: no Markdown markers, no whitespace, ASCII and full-width punctuation unified. */
+/** Text for comparison: no Markdown markers and no whitespace; punctuation is compared as written. */
 function canon(text: string): string {
   return text
     .replace(/^(#+|>)\s*(图：)?/gmu, '')
     .replace(/\\([*_`\\])/gu, '$1')
-    .replace(/\s+/gu, '')
-    .replace(/,/gu, '，')
-    .replace(/;/gu, '；')
-    .replace(/:/gu, '：')
-    .replace(/\?/gu, '？');
+    .replace(/\s+/gu, '');
 }
 
 function sentences(body: string): string[] {
@@ -60,7 +56,9 @@ const golden = loadGolden();
 const rawFiles = readdirSync('tests/fixtures/raw').filter((f) => f.endsWith('.txt')).sort();
 
 describe('importDocument on the seed pages vs the golden reports', () => {
-  const fields = ['count', 'title', 'date', 'outlet', 'reporters', 'regions', 'bodyRecall', 'bodyPrecision'] as const;
+  // topics = share of suggested topics that the golden report lists; figures = share of golden
+  // figures (value + unit) found. Asserted fields first; the rest are printed for the record (the issue names only the first six).
+  const fields = ['count', 'title', 'date', 'outlet', 'reporters', 'regions', 'bodyRecall', 'bodyPrecision', 'noChrome', 'subtitle', 'dateCertainty', 'correspondents', 'editors', 'photographers', 'kind', 'bodies', 'topics', 'figures'] as const;
   const score: Record<(typeof fields)[number], { ok: number; total: number }> = Object.fromEntries(fields.map((f) => [f, { ok: 0, total: 0 }])) as never;
   const misses: string[] = [];
 
@@ -86,6 +84,22 @@ describe('importDocument on the seed pages vs the golden reports', () => {
       check('outlet', a?.outletId === g.data.outlet, `got ${a?.outletId}, golden ${g.data.outlet}`);
       check('reporters', sameSet(a?.reporters, g.data.reporters), `got ${a?.reporters}, golden ${g.data.reporters}`);
       check('regions', JSON.stringify(a?.regions.map((r) => r.code)) === JSON.stringify(g.data.regions), `got ${a?.regions.map((r) => r.code)}, golden ${g.data.regions}`);
+      check('subtitle', (a?.subtitle ?? null) === (g.data.subtitle ?? null), `got ${a?.subtitle}, golden ${g.data.subtitle}`);
+      check('dateCertainty', a?.dateCertainty === g.data.dateCertainty, `got ${a?.dateCertainty}, golden ${g.data.dateCertainty}`);
+      check('correspondents', sameSet(a?.correspondents, g.data.correspondents), `got ${a?.correspondents}, golden ${g.data.correspondents}`);
+      check('editors', sameSet(a?.editors, g.data.editors), `got ${a?.editors}, golden ${g.data.editors}`);
+      check('photographers', sameSet(a?.photographers, g.data.photographers), `got ${a?.photographers}, golden ${g.data.photographers}`);
+      check('kind', a?.kind === g.data.kind, `got ${a?.kind}, golden ${g.data.kind}`);
+      check('bodies', sameSet(a?.bodies, g.data.bodies), `got ${a?.bodies}, golden ${g.data.bodies}`);
+      // Topics are suggestions: count how many suggested ones the golden report also lists.
+      for (const t of a?.topics ?? []) check('topics', ((g.data.topics as string[]) ?? []).includes(t), `suggested ${t}, golden ${g.data.topics}`);
+      // Figures: each golden value+unit found among the importer's figures.
+      for (const f of (g.data.figures as { value: string; unit: string }[] | undefined) ?? []) {
+        check('figures', !!a?.figures.some((x) => x.value === f.value && x.unit === f.unit), `missing figure ${f.value}${f.unit}`);
+      }
+      // The chrome of the seed pages, by kind: none of it may reach a body.
+      const chrome = /(首页>|您当前的位置|分享到|上一篇|下一篇|相关栏目|ICP|版权所有|责任编辑|编辑：|关键词：|来源：|全文共\d+字|省略\d+字|正式会员|本网站|联系邮箱|本报讯|\(记者|（记者|[a-z]{1,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-z]{0,5}\))/u;
+      check('noChrome', !!a && !chrome.test(a.body), `chrome in body: ${a?.body.match(chrome)?.[0]}`);
       const mine = canon(a?.body ?? '');
       const theirs = canon(g.body);
       for (const s of sentences(g.body)) {
@@ -104,7 +118,7 @@ describe('importDocument on the seed pages vs the golden reports', () => {
   const share = (f: (typeof fields)[number]) => (score[f].total ? score[f].ok / score[f].total : 1);
   console.log(
     ['field          ok/total   share', ...fields.map((f) => `${f.padEnd(14)} ${`${score[f].ok}/${score[f].total}`.padStart(8)}   ${(share(f) * 100).toFixed(1)}%`)].join('\n') +
-      (misses.length ? `\nmisses:\n  ${misses.join('\n  ')}` : ''),
+      (misses.length ? `\nmisses:\n  ${misses.filter((m) => process.env.ALL_MISSES || !/ (subtitle|dateCertainty|correspondents|editors|photographers|kind|bodies|topics|figures):/.test(m)).join('\n  ')}` : ''),
   );
 
   it('finds golden reports to compare with (13 expected once issue 3 lands)', () => {
@@ -122,5 +136,6 @@ describe('importDocument on the seed pages vs the golden reports', () => {
   it('gets reporters right', () => expect(share('reporters')).toBeGreaterThanOrEqual(ONE_MISS));
   it('gets regions right', () => expect(share('regions')).toBeGreaterThanOrEqual(ONE_MISS));
   it('keeps the golden body sentences', () => expect(share('bodyRecall')).toBeGreaterThanOrEqual(0.97));
-  it('adds no chrome to the body', () => expect(share('bodyPrecision')).toBeGreaterThanOrEqual(0.97));
+  it('adds no extra sentences to the body', () => expect(share('bodyPrecision')).toBeGreaterThanOrEqual(0.97));
+  it('leaves no chrome (navigation, share, footer, bylines, pinyin) in any body', () => expect(share('noChrome')).toBe(1));
 });

@@ -1,6 +1,6 @@
 /**
  * Step: per article, title and subtitle from the headline block (or page metadata), captions and
- * broken lines in the body, outlet, date (stated or inferred, with the reason) and kind.
+ * broken lines in the body, outlet and kind. Dates are read-date.ts.
  */
 import { regionPath, shortRegionName } from '../../regions/gazetteer.ts';
 import type { ArticleDraft, ImportDoc, Line, Step } from '../types.ts';
@@ -69,87 +69,6 @@ function findOutlet(doc: ImportDoc, a: ArticleDraft & { lead?: { outlet?: string
   return undefined;
 }
 
-const FULL_DATE = /((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日/u;
-
-function pad(n: number | string): string {
-  return String(n).padStart(2, '0');
-}
-
-/** Years the text names (2021年), most recent last, each with whether it is talked about as past. */
-export function yearsIn(text: string): { year: number; past: boolean }[] {
-  const found = new Map<number, boolean>();
-  for (const m of text.matchAll(/(?<![\d.])((?:19|20)\d{2})年/gu)) {
-    const year = Number(m[1]);
-    const sentence = text.slice(m.index, text.indexOf('。', m.index) + 1 || undefined);
-    const past = /^(?:19|20)\d{2}年(以来|底|末)?/u.test(text.slice(m.index)) && (text.slice(Math.max(0, (m.index ?? 0) - 2), m.index).endsWith('在') || /了/u.test(sentence));
-    found.set(year, (found.get(year) ?? true) && past);
-  }
-  return [...found.entries()].map(([year, past]) => ({ year, past })).sort((x, y) => x.year - y.year);
-}
-
-/** The year a text was most likely written in, and why; undefined when it names no year. */
-export function inferYear(text: string, fallbackText: string): { year: number; note: string } | undefined {
-  for (const [source, label] of [[text, '文中'], [fallbackText, '同版其他报道中']] as const) {
-    const years = yearsIn(source);
-    if (!years.length) continue;
-    const latest = years[years.length - 1];
-    if (latest.past && /今年/u.test(text)) {
-      return { year: latest.year + 1, note: `${label}最近的年份${latest.year}年被当作过去叙述，且有“今年”，推定为${latest.year + 1}年` };
-    }
-    return { year: latest.year, note: `${label}提到的最近年份为${latest.year}年` };
-  }
-  return undefined;
-}
-
-/** The latest 月日 a page names, for a newspaper page whose own date is not printed. */
-export function latestMonthDay(text: string): { month: number; day: number } | undefined {
-  let best: { month: number; day: number } | undefined;
-  for (const m of text.matchAll(/(?<![\d年])(\d{1,2})月(\d{1,2})日/gu)) {
-    const cand = { month: Number(m[1]), day: Number(m[2]) };
-    if (cand.month > 12 || cand.day > 31) continue;
-    if (!best || cand.month * 100 + cand.day > best.month * 100 + best.day) best = cand;
-  }
-  return best;
-}
-
-function findDate(doc: ImportDoc, a: ArticleDraft & { lead?: { month?: number; day?: number; lead?: string } }, docText: string): ArticleDraft['date'] {
-  const meta = doc.meta.date?.match(/((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})/u);
-  if (meta) return { value: { date: `${meta[1]}-${pad(meta[2])}-${pad(meta[3])}`, certainty: 'stated' }, from: doc.meta.dateFrom ?? 'page metadata', confidence: 'high' };
-  if (doc.page.sourceDate) return { value: { date: doc.page.sourceDate, certainty: 'stated' }, from: doc.page.sourceLine ?? 'source line', confidence: 'high' };
-  const text = a.lines.map((l) => l.text).join('\n');
-  const head = [...a.headline.map((l) => l.text), ...a.lines.slice(0, 1).map((l) => l.text.slice(0, 40))].join('\n');
-  const full = head.match(FULL_DATE);
-  if (full) return { value: { date: `${full[1]}-${pad(full[2])}-${pad(full[3])}`, certainty: 'stated' }, from: full[0], confidence: 'high' };
-  if (doc.articles.length > 1 && !a.lead?.month) {
-    // A newspaper page: one publication date for all its articles; month from the latest 月日 printed.
-    const year = inferYear(docText, docText);
-    const md = latestMonthDay(docText);
-    if (year && md) {
-      return {
-        value: { date: `${year.year}-${pad(md.month)}`, certainty: 'inferred', note: `同一版面共${doc.articles.length}篇，版面日期未印；版面上最晚的日期为${md.month}月${md.day}日，${year.note.replace('文中', '版面上')}，记为${year.year}年${md.month}月。` },
-        from: `latest date on the page (${md.month}月${md.day}日)`,
-        confidence: 'medium',
-      };
-    }
-  }
-  const lead = a.lead?.month ? { month: a.lead.month, day: a.lead.day, from: a.lead.lead ?? '' } : undefined;
-  const event = lead ?? (() => {
-    const m = a.lines[0]?.text.match(/^(?:[^。]{0,60}?[…”。，,]\s*)?(\d{1,2})月(\d{1,2})日[，,]/u);
-    return m ? { month: Number(m[1]), day: Number(m[2]), from: m[0] } : undefined;
-  })();
-  const year = inferYear(text, docText);
-  if (event && year) {
-    const kind = lead ? '电头' : '导语中的事件日期';
-    return {
-      value: { date: `${year.year}-${pad(event.month)}-${pad(event.day ?? 1)}`, certainty: 'inferred', note: `${kind}“${event.from.trim()}”无年份；${year.note}。` },
-      from: event.from,
-      confidence: 'medium',
-    };
-  }
-  if (year) return { value: { date: String(year.year), certainty: 'inferred', note: `原文无日期；${year.note}。` }, from: `years named in the text`, confidence: 'low' };
-  return undefined;
-}
-
 /** Kind of report from its shape: photo caption, speech, feature (subheadings, 小记), brief, else news. */
 export function guessKind(a: ArticleDraft, title: string): ArticleDraft['kind'] {
   const body = a.lines.map((l) => l.text).join('');
@@ -173,7 +92,7 @@ export function findBodies(text: string): string[] {
   return counts.filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1]).map(([id]) => id);
 }
 
-function readArticle(doc: ImportDoc, a: ArticleDraft, docText: string, index: number): ArticleDraft {
+function readArticle(doc: ImportDoc, a: ArticleDraft, index: number): ArticleDraft {
   const out: ArticleDraft = { ...a, removed: [...a.removed], issues: [...a.issues] };
   let lines = a.lines;
   const picked = pickTitle(a.headline.map((l) => l.text));
@@ -210,7 +129,6 @@ function readArticle(doc: ImportDoc, a: ArticleDraft, docText: string, index: nu
   out.lines = lines;
   if (!out.title) out.issues.push({ code: 'title-missing', field: 'title', message: `article ${index + 1}: no headline found. Fix: write the title by hand.` });
   out.outlet = findOutlet(doc, out);
-  out.date = findDate(doc, out, docText);
   out.kind = guessKind(out, out.title ?? '');
   out.bodies = findBodies([out.title ?? '', ...lines.map((l) => l.text)].join('\n'));
   out.editors = [...new Set([...out.editors, ...doc.page.editors])];
@@ -256,7 +174,4 @@ export const guessOutlets: Step = (doc) => {
   return { doc: { ...doc, articles: filled }, issues: [] };
 };
 
-export const readFields: Step = (doc) => {
-  const docText = doc.articles.flatMap((a) => a.lines.map((l) => l.text)).join('\n');
-  return { doc: { ...doc, articles: doc.articles.map((a, i) => readArticle(doc, a, docText, i)) }, issues: [] };
-};
+export const readFields: Step = (doc) => ({ doc: { ...doc, articles: doc.articles.map((a, i) => readArticle(doc, a, i)) }, issues: [] });
