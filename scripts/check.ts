@@ -6,10 +6,12 @@
  *   npm run check -- --content DIR     check another content folder
  *   npm run check -- --registry DIR    read topics.yaml/outlets.yaml from DIR (default: the content folder)
  *   npm run check -- --today 2026-01-31  pretend today is that day (dates after it are errors)
+ *   npm run check -- --quiet           errors only (warnings are still counted)
  *   npm run check -- --json            machine-readable problems
  */
 import { parseArgs } from 'node:util';
 import { runContentCheck } from '../src/integrations/content-check.ts';
+import { formatReport } from '../src/lib/check/format.ts';
 
 const { values } = parseArgs({
   options: {
@@ -17,6 +19,7 @@ const { values } = parseArgs({
     registry: { type: 'string' },
     today: { type: 'string' },
     json: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
   },
 });
 
@@ -28,6 +31,8 @@ if (values.today && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
 const result = runContentCheck({ dir: values.content, registryDir: values.registry, today: values.today });
 if (values.json) {
   console.log(JSON.stringify({ reports: result.reports, errors: result.errors, warnings: result.warnings, problems: result.problems }, null, 2));
+} else if (values.quiet) {
+  console.error(formatReport(result.problems, result.reports, { errorsOnly: true }));
 } else {
   (result.errors ? console.error : console.log)(result.text);
 }

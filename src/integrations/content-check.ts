@@ -82,7 +82,7 @@ export default function contentCheck(): AstroIntegration {
         if (command !== 'build' && command !== 'dev') return;
         const result = runContentCheck();
         // The full list when something must be fixed; otherwise one line (warnings: see npm run check).
-        if (result.errors) logger.error(`\n${formatReport(result.problems.filter((p) => p.severity === 'error'), result.reports).replace(/内容检查.*$/, formatSummary(result.reports, result.errors, result.warnings))}`);
+        if (result.errors) logger.error(`\n${formatReport(result.problems, result.reports, { errorsOnly: true })}`);
         else logger.info(`${formatSummary(result.reports, result.errors, result.warnings)}${result.warnings ? '；详情见 npm run check (details: npm run check)' : ''}`);
         if (command === 'build' && result.errors) {
           const error = new Error(

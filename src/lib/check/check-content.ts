@@ -4,6 +4,7 @@
  * today come in as arguments.
  */
 import { reportSchema, type Registry } from '../../schemas/report.ts';
+import { astroFrontMatterProblem } from './astro-compat.ts';
 import { isFutureDate, readDate } from './dates.ts';
 import { parseReportFileName } from './file-name.ts';
 import { parseFrontMatter } from './front-matter.ts';
@@ -81,6 +82,7 @@ function dateProblems(file: string, data: Record<string, unknown>, lineOf: (p: r
       line: lineOf(['dateCertainty']),
       field: 'dateCertainty',
       message: `日期 ${date} 是推定的，请核对 dateNote (the date ${date} is inferred: check dateNote)`,
+      detail: typeof data.dateNote === 'string' ? data.dateNote : undefined,
     });
   }
   return out;
@@ -125,6 +127,9 @@ function checkReport(file: string, bytes: Uint8Array, options: CheckOptions, fac
     });
   }
   if (!fm.data) return problems;
+  // Only when our own reading found nothing (tabs, say, are already reported, once).
+  const astroProblem = fm.problems.length ? undefined : astroFrontMatterProblem(file, decoded.text, split.frontMatterLine - 1);
+  if (astroProblem) return [...problems, astroProblem];
   facts.title = typeof fm.data.title === 'string' ? fm.data.title.trim() : undefined;
   facts.date = readDate(fm.data.date);
   problems.push(...checkReportFileName(file, facts.date, facts.title));

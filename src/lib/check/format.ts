@@ -33,9 +33,9 @@ export function formatSummary(reports: number, errors: number, warnings: number)
   return `内容检查：${reports} 篇报道，${errors} 个错误，${warnings} 个警告 (content check: ${plural(reports, 'report')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
 }
 
-/** Every problem, blank-line separated, followed by the summary line. */
-export function formatReport(problems: readonly Problem[], reports: number): string {
+/** Every problem (or only the errors), blank-line separated, then the summary line counting all of them. */
+export function formatReport(problems: readonly Problem[], reports: number, options: { errorsOnly?: boolean } = {}): string {
   const errors = problems.filter((p) => p.severity === 'error').length;
-  const blocks = problems.map(formatProblem);
-  return [...blocks, formatSummary(reports, errors, problems.length - errors)].join('\n\n');
+  const shown = options.errorsOnly ? problems.filter((p) => p.severity === 'error') : problems;
+  return [...shown.map(formatProblem), formatSummary(reports, errors, problems.length - errors)].join('\n\n');
 }
