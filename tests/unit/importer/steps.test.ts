@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../../src/lib/importer/decode.ts';
-import { parseByline } from '../../../src/lib/importer/steps/read-byline.ts';
+import { parseByline, readLead } from '../../../src/lib/importer/steps/read-byline.ts';
 import { inferYear } from '../../../src/lib/importer/steps/read-date.ts';
 import { pickTitle } from '../../../src/lib/importer/steps/read-fields.ts';
 import { pickRegions, scoreRegions } from '../../../src/lib/importer/steps/find-regions.ts';
@@ -30,6 +30,24 @@ describe(parseByline, () => {
     expect(parseByline('(通讯员 刘颖 记者 张原 李宇馨)')).toEqual({ reporters: ['张原', '李宇馨'], correspondents: ['刘颖'] });
     expect(parseByline('记者 史俊杰 钱塘微融圈 糜利萍')).toEqual({ reporters: ['史俊杰'], correspondents: ['糜利萍'] });
   });
+});
+
+describe(readLead, () => {
+  const lead = (text: string) => readLead({ text, n: 1, kind: 'para' });
+  it('reads a dateline with the byline in parentheses', () => {
+    expect(lead('人民政协网杭州4月1日电 (记者 鲍蔓华)连续两年')).toMatchObject({ outlet: '人民政协网', place: '杭州', month: 4, day: 1, rest: '连续两年' });
+  });
+  it('reads a bare byline after 本报讯 and keeps the body', () => {
+    const r = lead('本报讯 记者 张三 通讯员 李四 近日，某区政协召开会议。');
+    expect(r.rest).toBe('近日，某区政协召开会议。');
+    expect(parseByline(r.byline ?? '')).toEqual({ reporters: ['张三'], correspondents: ['李四'] });
+  });
+  it('reads a 文/ byline line', () => {
+    const r = lead('文/王五');
+    expect(r.rest).toBe('');
+    expect(parseByline(r.byline ?? '').reporters).toEqual(['王五']);
+  });
+  it('leaves ordinary text alone', () => expect(lead('委员们建议加快发展。')).toEqual({ rest: '委员们建议加快发展。' }));
 });
 
 describe(pickTitle, () => {

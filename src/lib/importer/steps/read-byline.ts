@@ -12,8 +12,8 @@ export function parseByline(text: string): { reporters: string[]; correspondents
   const reporters: string[] = [];
   const correspondents: string[] = [];
   let role: 'reporter' | 'correspondent' | 'unknown' = 'unknown';
-  for (const token of text.replace(/[()（）]/gu, ' ').split(/[\s、,，]+/u).filter(Boolean)) {
-    if (/^(本报)?(记者|特约记者|实习记者|首席记者)$/u.test(token)) role = 'reporter';
+  for (const token of text.replace(/[()（）]/gu, ' ').replace(/^\s*(文|文图)\s*[/／:：]\s*/u, '$1 ').split(/[\s、,，]+/u).filter(Boolean)) {
+    if (/^(本报)?(记者|特约记者|实习记者|首席记者|文|文图|文\/图)$/u.test(token)) role = 'reporter';
     else if (/^(通讯员|特约通讯员|见习记者)$/u.test(token)) role = 'correspondent';
     else if (/^(本报记者|本报通讯员)/u.test(token)) {
       role = token.includes('通讯员') ? 'correspondent' : 'reporter';
@@ -30,7 +30,8 @@ export function parseByline(text: string): { reporters: string[]; correspondents
   return { reporters, correspondents };
 }
 
-const LEAD = /^(本报讯|本刊讯|本网讯|(?<outlet>[\u4e00-\u9fff]{2,10}?(?:网|报|社|台|日报|晚报))?(?<place>[\u4e00-\u9fff]{2,6}?)(?<month>\d{1,2})月(?<day>\d{1,2})日(?:电|讯))\s*(?<byline>[(（][^()（）]{2,60}[)）])?/u;
+// The byline after a dateline: in parentheses, or bare names separated by spaces (本报讯 记者 张三 通讯员 李四 近日…).
+const LEAD = /^(本报讯|本刊讯|本网讯|(?<outlet>[\u4e00-\u9fff]{2,10}?(?:网|报|社|台|日报|晚报))?(?<place>[\u4e00-\u9fff]{2,6}?)(?<month>\d{1,2})月(?<day>\d{1,2})日(?:电|讯))\s*(?<byline>[(（][^()（）]{2,60}[)）]|(?:(?:本报)?(?:记者|通讯员|实习生)(?:\s+[\u4e00-\u9fff·]{2,4})+\s+)+)?/u;
 
 /** Cuts the lead of an article's first body line; returns the parts found. */
 export function readLead(line: Line): { rest: string; lead?: string; outlet?: string; place?: string; month?: number; day?: number; byline?: string } {
@@ -39,7 +40,7 @@ export function readLead(line: Line): { rest: string; lead?: string; outlet?: st
     const g = m.groups;
     return { rest: line.text.slice(m[0].length).trim(), lead: m[0].trim(), outlet: g.outlet, place: g.place, month: g.month ? Number(g.month) : undefined, day: g.day ? Number(g.day) : undefined, byline: g.byline };
   }
-  const byline = line.text.match(/^(本报记者|记者|通讯员)\s*[\u4e00-\u9fff ·、]+$/u);
+  const byline = line.text.match(/^(本报记者|记者|通讯员|文\s*[/／]|文图\s*[/／]|文\s*[:：])\s*[\u4e00-\u9fff ·、/／]+$/u);
   if (byline && line.text.length <= 60) return { rest: '', lead: line.text, byline: line.text };
   return { rest: line.text };
 }
