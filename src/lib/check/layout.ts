@@ -72,9 +72,10 @@ export function checkReportFileName(path: string, date: string | undefined, titl
   if (parts.length !== 2) return [];
   const [year, name] = parts;
   const parsed = parseReportFileName(name);
-  const wanted = date ? `${date}-${title ? pinyinSlug(title) : 'pinyin-slug'}.md` : undefined;
   const base = { severity: 'error' as const, file: path, line: 1 };
   if (!parsed) {
+    // Pinyin only for a bad name: it is the slowest step of the whole check.
+    const wanted = date ? `${date}-${title ? pinyinSlug(title) : 'pinyin-slug'}.md` : undefined;
     return [
       {
         ...base,
