@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { Converter } from 'opencc-js';
+import { AxeBuilder } from '@axe-core/playwright';
 import { launchBrowser } from './browser.ts';
 import { loadContentReports } from '../helpers/content.ts';
 
@@ -167,4 +168,24 @@ describe('Traditional folding is paid for only by Traditional queries', () => {
     expect([...hosts]).toEqual([new URL(baseUrl).host]);
     await context.close();
   });
+});
+
+describe('accessibility', () => {
+  for (const [name, query, colorScheme] of [
+    ['results with facets', '高质量发展', 'light'],
+    ['results with facets', '高质量发展', 'dark'],
+    ['no results', '火星殖民', 'light'],
+  ] as const) {
+    it(`axe-core finds no violations: ${name} (${colorScheme})`, async () => {
+      const context = await browser.newContext({ colorScheme, viewport: { width: 375, height: 800 } });
+      const fresh = await context.newPage();
+      await fresh.goto(`${baseUrl}/search/?q=${encodeURIComponent(query)}`);
+      await fresh.waitForSelector('[data-results][data-state="ready"]', { state: 'attached' });
+      const result = await new AxeBuilder({ page: fresh }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+      expect(result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))).toEqual([]);
+      // The result count is announced: it lives in a polite live region.
+      expect(await fresh.getAttribute('[data-search-status]', 'aria-live')).toBe('polite');
+      await context.close();
+    });
+  }
 });

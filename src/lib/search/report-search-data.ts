@@ -21,6 +21,20 @@ function addOnce(list: string[], value: string | undefined): void {
 }
 
 /**
+ * The facet selection for everything filed under one region: its province, city or district value,
+ * named exactly as reportSearchData names them (so /search/?district=杭州市钱塘区 finds them).
+ */
+export function regionSearchFilters(code: string): Partial<Record<FacetKey, string[]>> {
+  const chain = regionPath(code);
+  const region = chain.at(-1);
+  if (!region) return {};
+  if (region.level === 'province') return { province: [region.name] };
+  if (region.level === 'city') return { city: [region.name] };
+  const parent = chain.find((r) => r.level === 'city') ?? chain[0];
+  return { district: [`${parent.name}${region.name}`] };
+}
+
+/**
  * Facet values for one report. Districts are named with their city (杭州市钱塘区) because county
  * names repeat across China (鼓楼区 is in four cities); a municipality is its own city (重庆市).
  */

@@ -30,6 +30,9 @@ export function startSearchPage(doc: Document): void {
   const applied = doc.querySelector<HTMLElement>('[data-applied]')!;
   const facets = doc.querySelector<HTMLElement>('[data-facets]')!;
   const topTopics = doc.querySelector<HTMLElement>('[data-top-topics]')!;
+  const panel = doc.querySelector<HTMLDetailsElement>('[data-facet-panel]')!;
+  // On phones the facets start folded so the results come first; the summary opens them.
+  if (matchMedia('(max-width: 47.99em)').matches) panel.open = false;
   let state: SearchState = parseSearchState(new URLSearchParams(location.search));
   let outcome: SearchOutcome | undefined;
   let shown = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reportSearchData } from '../../../src/lib/search/report-search-data.ts';
+import { regionSearchFilters, reportSearchData } from '../../../src/lib/search/report-search-data.ts';
 import type { Report } from '../../../src/lib/archive/types.ts';
 
 const report = (data: Partial<Report['data']>): Report =>
@@ -26,5 +26,19 @@ describe(reportSearchData, () => {
     expect(data.filters.province).toEqual(['宁夏回族自治区']);
     expect(data.filters.city).toEqual(['银川市']);
     expect(data.filters.district).toEqual([]);
+  });
+});
+
+describe(regionSearchFilters, () => {
+  it('is empty for an unknown code', () => {
+    expect(regionSearchFilters('999999')).toEqual({});
+  });
+  it('selects a province, a city, or a district named with its city, as reports are filed', () => {
+    expect(regionSearchFilters('330000')).toEqual({ province: ['浙江省'] });
+    expect(regionSearchFilters('330100')).toEqual({ city: ['杭州市'] });
+    expect(regionSearchFilters('330114')).toEqual({ district: ['杭州市钱塘区'] });
+    expect(regionSearchFilters('500117')).toEqual({ district: ['重庆市合川区'] });
+    const filed = reportSearchData(report({ regions: ['500117'] }), outlets, topics).filters.district;
+    expect(filed).toEqual(regionSearchFilters('500117').district);
   });
 });
