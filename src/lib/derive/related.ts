@@ -80,6 +80,26 @@ function compareProfiles(a: Profile, b: Profile): RelatedReport | null {
   return { id: b.report.id, score, sharedRegions: deepestCodes(regions), sharedTopics: topics, sharedKeywords: keywords };
 }
 
+/**
+ * The `k` best ranks by score (higher first; equal scores: lower rank, i.e. newer, first), by
+ * insertion into a short sorted list: O(candidates × k) with small k, cheaper than a full sort.
+ */
+export function topRanks(ranks: readonly number[], score: Int32Array, k: number): number[] {
+  const top: number[] = [];
+  const better = (a: number, b: number) => score[a] > score[b] || (score[a] === score[b] && a < b);
+  for (const r of ranks) {
+    if (top.length === k && !better(r, top[k - 1])) continue;
+    let i = Math.min(top.length, k - 1);
+    if (top.length < k) top.push(r);
+    while (i > 0 && better(r, top[i - 1])) {
+      top[i] = top[i - 1];
+      i--;
+    }
+    top[i] = r;
+  }
+  return top;
+}
+
 /** For every report id, up to `limit` related reports, best first with a stable tie-break. */
 export function relatedReports(reports: readonly Report[], options: RelatedOptions = {}): Map<string, RelatedReport[]> {
   const { limit = 5, window = 15 } = options;
@@ -109,9 +129,7 @@ export function relatedReports(reports: readonly Report[], options: RelatedOptio
         score[c] += weight;
       }
     }
-    // Best score first; equal scores keep archive order (newest first, then id).
-    touched.sort((a, b) => score[b] - score[a] || a - b);
-    const shortlist = touched.slice(0, limit * 3).map((c) => ({ rank: c, rel: compareProfiles(p, profiles[c])! }));
+    const shortlist = topRanks(touched, score, limit * 3).map((c) => ({ rank: c, rel: compareProfiles(p, profiles[c])! }));
     for (const c of touched) score[c] = 0;
     shortlist.sort((x, y) => y.rel.score - x.rel.score || x.rank - y.rank);
     result.set(p.report.id, shortlist.slice(0, limit).map((x) => x.rel));

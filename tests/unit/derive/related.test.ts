@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relate, relatedReports } from '../../../src/lib/derive/related.ts';
+import { relate, relatedReports, topRanks } from '../../../src/lib/derive/related.ts';
 import { compareReportsNewestFirst } from '../../../src/lib/archive/sort.ts';
 import { makeReport } from '../helpers/make-report.ts';
 
@@ -73,5 +73,15 @@ describe(relatedReports, () => {
         .map((x) => x.rel);
       expect(related.get(a.id), a.id).toEqual(brute);
     }
+  });
+});
+
+describe(topRanks, () => {
+  it('keeps the k best by score, ties by lower rank, like a full sort', () => {
+    const score = Int32Array.from([3, 1, 3, 0, 5, 1, 3, 2]);
+    const ranks = [7, 6, 5, 4, 3, 2, 1, 0];
+    const full = [...ranks].sort((a, b) => score[b] - score[a] || a - b);
+    for (const k of [1, 3, 5, 8, 10]) expect(topRanks(ranks, score, k)).toEqual(full.slice(0, k));
+    expect(topRanks([], score, 3)).toEqual([]);
   });
 });
