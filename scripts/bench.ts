@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --reports N [--seed S] [--keep] [--work DIR] [--skip-browser] [--query Q]`
+ * `npm run bench -- --reports N [--seed S] [--keep] [--work DIR] [--skip-browser] [--skip-index] [--query Q]`
  * `npm run bench -- --query-only DIST [--query Q]`: only the cold query, on a built site.
  *
  * Generates N synthetic reports (src/lib/bench/generate.ts) into a scratch content directory,
@@ -30,13 +30,15 @@ interface Args {
   keep: boolean;
   work?: string;
   skipBrowser: boolean;
+  /** Do not run the Pagefind CLI when the build wrote no index (to measure Astro alone at sizes Pagefind cannot index). */
+  skipIndex: boolean;
   derive?: string;
   queryOnly?: string;
   query: string;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { reports: 1000, seed: 1, keep: false, skipBrowser: false, query: FIRST_QUERY };
+  const args: Args = { reports: 1000, seed: 1, keep: false, skipBrowser: false, skipIndex: false, query: FIRST_QUERY };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -49,10 +51,11 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--keep') args.keep = true;
     else if (a === '--work') args.work = resolve(value());
     else if (a === '--skip-browser') args.skipBrowser = true;
+    else if (a === '--skip-index') args.skipIndex = true;
     else if (a === '--derive') args.derive = resolve(value());
     else if (a === '--query-only') args.queryOnly = resolve(value());
     else if (a === '--query') args.query = value();
-    else throw new Error(`Unknown option ${a}. Usage: npm run bench -- --reports N [--seed S] [--keep] [--work DIR] [--skip-browser] [--query Q] | --query-only DIST`);
+    else throw new Error(`Unknown option ${a}. Usage: npm run bench -- --reports N [--seed S] [--keep] [--work DIR] [--skip-browser] [--skip-index] [--query Q] | --query-only DIST`);
   }
   if (!Number.isInteger(args.reports) || args.reports < 1) throw new Error('--reports must be a positive integer');
   if (!Number.isInteger(args.seed)) throw new Error('--seed must be an integer');
@@ -391,7 +394,7 @@ async function main(): Promise<void> {
   let buildCpu = timeLine ? Number(timeLine[1]) + Number(timeLine[2]) : Math.max(0, ...build.samples.map((x) => x.cpuSeconds ?? 0));
 
   // Until the build runs Pagefind itself, index the output the way the search issue specifies.
-  if (search.seconds === null && !existsSync(join(distDir, 'pagefind'))) {
+  if (search.seconds === null && !existsSync(join(distDir, 'pagefind')) && !args.skipIndex) {
     log('the build wrote no search index; running the Pagefind CLI on its output');
     const pf = await observe(join(ROOT, 'node_modules/.bin/pagefind'), ['--site', distDir], env, false);
     if (pf.code !== 0) throw new Error(`pagefind failed:\n${pf.output}`);
