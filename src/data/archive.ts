@@ -3,25 +3,40 @@
  * first, so pages and src/lib never depend on Astro's collection API.
  */
 import { getCollection } from 'astro:content';
+import { buildRegionTree, type RegionNode } from '../lib/archive/region-tree.ts';
 import { sortReportsNewestFirst } from '../lib/archive/sort.ts';
 import type { Outlet, Report, Topic } from '../lib/archive/types.ts';
 
-let cache: Promise<{ reports: Report[]; topics: Topic[]; outlets: Outlet[] }> | undefined;
+interface Archive {
+  /** Every report, newest first. */
+  reports: Report[];
+  /** Reports by id. */
+  byId: ReadonlyMap<string, Report>;
+  /** Provinces with reports, and every region node by code (built once: pages must not rebuild it). */
+  regionTree: { roots: RegionNode[]; index: Map<string, RegionNode> };
+  topics: Topic[];
+  outlets: Outlet[];
+}
 
-async function load() {
+let cache: Promise<Archive> | undefined;
+
+async function load(): Promise<Archive> {
   const [reports, topics, outlets] = await Promise.all([
     getCollection('reports'),
     getCollection('topics'),
     getCollection('outlets'),
   ]);
+  const sorted = sortReportsNewestFirst(reports.map((r) => ({ id: r.id, data: r.data })));
   return {
-    reports: sortReportsNewestFirst(reports.map((r) => ({ id: r.id, data: r.data }))),
+    reports: sorted,
+    byId: new Map(sorted.map((r) => [r.id, r])),
+    regionTree: buildRegionTree(sorted),
     topics: topics.map((t) => t.data),
     outlets: outlets.map((o) => o.data),
   };
 }
 
-/** All reports newest first, and the topic and outlet registries; loaded once per build. */
+/** All reports newest first, their indexes, and the topic and outlet registries; loaded once per build. */
 export function loadArchive() {
   cache ??= load();
   return cache;
