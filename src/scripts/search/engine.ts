@@ -87,28 +87,61 @@ function pagefindFilters(state: SearchState): Record<string, { any: string[] }> 
   return filters;
 }
 
-/** Runs the search a state describes; an empty query lists every report matching the filters, newest first. */
-export async function runSearch(state: SearchState): Promise<SearchOutcome> {
+interface Prepared {
+  pf: PagefindApi;
+  phrases: string[];
+  folded: boolean;
+  /** Index tokens per phrase; phrases that give no token (pure punctuation) are dropped. */
+  tokenLists: string[][];
+  filters: Record<string, { any: string[] }>;
+}
+
+async function prepare(state: SearchState): Promise<Prepared> {
   const normalised = normalizeQuery(state.q);
   const simplified = await foldToSimplified(normalised);
   const phrases = splitPhrases(simplified);
   const tokenLists = phrases.map(phraseTokens).filter((t) => t.length > 0);
-  const pf = await loadPagefind();
-  const filters = pagefindFilters(state);
-  const sort = state.sort === 'date' || tokenLists.length === 0 ? { date: 'desc' } : {};
+  return { pf: await loadPagefind(), phrases, folded: simplified !== normalised, tokenLists, filters: pagefindFilters(state) };
+}
 
+/** The Pagefind query that matches a phrase exactly: quoted adjacent bigrams, or its one token (prefix match). */
+function exactQuery(tokens: string[]): string {
+  return tokens.length > 1 ? `"${tokens.join(' ')}"` : tokens[0];
+}
+
+/** Runs the search a state describes; an empty query lists every report matching the filters, newest first. */
+export async function runSearch(state: SearchState): Promise<SearchOutcome> {
+  const { pf, phrases, folded, tokenLists, filters } = await prepare(state);
+  const byDate = { date: 'desc' };
   if (tokenLists.length === 0) {
-    const all = await pf.search(null, { filters, sort });
-    return { phrases, folded: simplified !== normalised, results: all.results, counts: all.filters };
+    const all = await pf.search(null, { filters, sort: byDate });
+    return { phrases, folded, results: all.results, counts: all.filters };
   }
+  if (tokenLists.length === 1 && state.sort === 'date') {
+    // Newest first needs no relevance scores: the exact search alone decides and orders.
+    const exact = await pf.search(exactQuery(tokenLists[0]), { filters, sort: byDate });
+    return { phrases, folded, results: exact.results, counts: exact.filters };
+  }
+  const sort = state.sort === 'date' ? byDate : {};
   const ranked = pf.search(tokenLists.flat().join(' '), { filters, sort });
   const checks = tokenLists
     .filter((tokens) => tokens.length > 1 || tokenLists.length > 1)
-    .map((tokens) => pf.search(tokens.length > 1 ? `"${tokens.join(' ')}"` : tokens[0], { filters }));
+    .map((tokens) => pf.search(exactQuery(tokens), { filters }));
   const [main, ...exact] = await Promise.all([ranked, ...checks]);
   const allowed = exact.map((response) => new Set(response.results.map((r) => r.id)));
   const results = main.results.filter((r) => allowed.every((ids) => ids.has(r.id)));
   // With one phrase, its exact search has Pagefind's own counts for exactly these results.
   const counts = tokenLists.length === 1 && exact.length === 1 ? exact[0].filters : main.filters;
-  return { phrases, folded: simplified !== normalised, results, counts };
+  return { phrases, folded, results, counts };
+}
+
+/**
+ * Facet counts for a state, with one Pagefind search (the one runSearch takes its counts from),
+ * for recounting once every filter chunk is loaded.
+ */
+export async function countFacets(state: SearchState): Promise<SearchOutcome['counts']> {
+  const { pf, tokenLists, filters } = await prepare(state);
+  if (tokenLists.length === 0) return (await pf.search(null, { filters })).filters;
+  if (tokenLists.length === 1) return (await pf.search(exactQuery(tokenLists[0]), { filters })).filters;
+  return (await pf.search(tokenLists.flat().join(' '), { filters })).filters;
 }

@@ -8,7 +8,7 @@ import { parseSearchState, searchStateToParams, type SearchState } from '../../l
 import { decodeHanText } from '../../lib/search/han-bigrams.ts';
 import { buildExcerpt } from '../../lib/search/excerpt.ts';
 import { formatPartialDateZh } from '../../lib/dates/partial-date.ts';
-import { filtersLoaded, loadAllFilters, loadPagefind, runSearch, type SearchOutcome } from './engine.ts';
+import { countFacets, filtersLoaded, loadAllFilters, loadPagefind, runSearch, type SearchOutcome } from './engine.ts';
 
 const PAGE_SIZE = 10;
 
@@ -160,9 +160,9 @@ export function startSearchPage(doc: Document): void {
       // First search: results are shown; now fetch every facet's data and count again.
       await loadAllFilters();
       if (mine !== generation) return;
-      const recount = await runSearch(state);
+      const recount = await countFacets(state);
       if (mine !== generation) return;
-      renderFacets(recount.counts);
+      renderFacets(recount);
     }
     list.dataset.state = 'ready';
     list.dataset.count = String(n);
