@@ -3,7 +3,7 @@
  */
 import { sortReportsNewestFirst } from '../archive/sort.ts';
 import type { Report } from '../archive/types.ts';
-import { isWithin, regionPath } from '../regions/gazetteer.ts';
+import { regionPath } from '../regions/gazetteer.ts';
 
 /** The neighbours of one report in its region's timeline. */
 export interface RegionNeighbours {
@@ -15,8 +15,41 @@ export interface RegionNeighbours {
   newer?: Report;
 }
 
-function peersWithin(reports: readonly Report[], region: string): Report[] {
-  return sortReportsNewestFirst(reports.filter((r) => r.data.regions.some((code) => isWithin(code, region))));
+interface PeersIndex {
+  byId: Map<string, Report>;
+  regions: Map<string, Peers>;
+}
+
+interface Peers {
+  /** Reports filed in or below the region, newest first. */
+  list: Report[];
+  /** Where each report id sits in `list`. */
+  at: Map<string, number>;
+}
+
+// One index per reports array: every report page of a build passes the same array, and scanning
+// all reports per page made the build quadratic (10k reports: 10^8 regionPath calls).
+const indexes = new WeakMap<readonly Report[], PeersIndex>();
+
+/** Reports per region node (the region itself and every place above it), newest first. */
+function peersIndex(reports: readonly Report[]): PeersIndex {
+  let index = indexes.get(reports);
+  if (index) return index;
+  const lists = new Map<string, Report[]>();
+  for (const report of sortReportsNewestFirst(reports)) {
+    const nodes = new Set(report.data.regions.flatMap((code) => regionPath(code).map((r) => r.code)));
+    for (const node of nodes) {
+      const list = lists.get(node) ?? [];
+      lists.set(node, list);
+      list.push(report);
+    }
+  }
+  index = {
+    byId: new Map(reports.map((r) => [r.id, r])),
+    regions: new Map([...lists].map(([node, list]) => [node, { list, at: new Map(list.map((r, i) => [r.id, i])) }])),
+  };
+  indexes.set(reports, index);
+  return index;
 }
 
 /**
@@ -26,15 +59,16 @@ function peersWithin(reports: readonly Report[], region: string): Report[] {
  * 杭州市 → 浙江省), so the links lead somewhere nearby. Undefined when `id` is not among `reports`.
  */
 export function neighboursInRegion(reports: readonly Report[], id: string): RegionNeighbours | undefined {
-  const current = reports.find((r) => r.id === id);
+  const index = peersIndex(reports);
+  const current = index.byId.get(id);
   if (!current) return undefined;
   const first = current.data.regions[0];
   const levels = [first, ...regionPath(first).map((r) => r.code).reverse().slice(1)];
   for (const region of levels) {
-    const peers = peersWithin(reports, region);
-    if (peers.length < 2) continue;
-    const at = peers.findIndex((r) => r.id === id);
-    return { region, newer: peers[at - 1], older: peers[at + 1] };
+    const peers = index.regions.get(region);
+    if (!peers || peers.list.length < 2) continue;
+    const at = peers.at.get(id)!;
+    return { region, newer: peers.list[at - 1], older: peers.list[at + 1] };
   }
   return { region: first, older: undefined, newer: undefined };
 }
