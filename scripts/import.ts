@@ -1,37 +1,17 @@
 /**
  * npm run import -- <file-or-dir>... [--out content/reports] [--dry-run] [--json] [--force]
- * Thin CLI over src/lib/importer: argv, fs, exit code. Writes atomically (temp file + rename),
+ *   [--date YYYY[-MM[-DD]] --date-note "…" [--date-certainty stated]] [--outlet …] [--region …]… [--kind …] [--topics a,b]
+ * Thin CLI over src/lib/importer: argv, fs, exit code. Editor overrides are checked before any file is read. Writes atomically (temp file + rename),
  * never overwrites without --force, and validates each report against the schema before writing.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { parseImportArgs, USAGE, type ImportArgs } from '../src/lib/importer/cli-args.ts';
 import { importDocument, type ArticleRecord } from '../src/lib/importer/index.ts';
+import { applyOverrides, missingFieldFix, OVERRIDABLE_FIELDS, resolveOverrides } from '../src/lib/importer/overrides.ts';
 import { renderReportFile, reportPath, frontMatter } from '../src/lib/importer/report-file.ts';
 import { contentDirUrl, loadRegistry } from '../src/schemas/registry.ts';
 import { reportSchema } from '../src/schemas/report.ts';
-
-interface Args {
-  inputs: string[];
-  out: string;
-  dryRun: boolean;
-  json: boolean;
-  force: boolean;
-}
-
-function parseArgs(argv: string[]): Args {
-  const args: Args = { inputs: [], out: 'content/reports', dryRun: false, json: false, force: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--out') args.out = argv[++i] ?? args.out;
-    else if (a.startsWith('--out=')) args.out = a.slice(6);
-    else if (a === '--dry-run') args.dryRun = true;
-    else if (a === '--json') args.json = true;
-    else if (a === '--force') args.force = true;
-    else if (a.startsWith('--')) throw new Error(`Unknown option ${a}. Fix: use --out DIR, --dry-run, --json or --force.`);
-    else args.inputs.push(a);
-  }
-  return args;
-}
 
 const INPUT_EXT = /\.(txt|md|html?|text)$/iu;
 
@@ -74,7 +54,8 @@ function summary(file: string, a: ArticleRecord, target: string): string {
   for (const g of a.guesses) lines.push(`  ${g.field}: ${g.value}  [${g.confidence}; from ${g.from}]`);
   lines.push(`  reporters: ${a.reporters.join('、') || '-'}  correspondents: ${a.correspondents.join('、') || '-'}  editors: ${a.editors.join('、') || '-'}  photographers: ${a.photographers.join('、') || '-'}`);
   for (const r of a.removed) lines.push(`  removed (${r.reason}): ${r.text.length > 60 ? r.text.slice(0, 60) + '…' : r.text}`);
-  for (const w of a.warnings) lines.push(`  warning: ${w}`);
+  // Multi-line warnings (an outlets.yaml entry to add) keep their lines, indented under the warning.
+  for (const w of a.warnings) lines.push(`  warning: ${w.replace(/\n/gu, '\n      ')}`);
   return lines.join('\n');
 }
 
@@ -86,18 +67,24 @@ function writeAtomic(path: string, content: string): void {
 }
 
 function main(): number {
-  let args: Args;
+  let args: ImportArgs;
   try {
-    args = parseArgs(process.argv.slice(2));
+    args = parseImportArgs(process.argv.slice(2));
   } catch (e) {
-    console.error((e as Error).message);
+    console.error(`${(e as Error).message}\n${USAGE}`);
     return 2;
   }
   if (!args.inputs.length) {
-    console.error('Usage: npm run import -- <file-or-dir>... [--out content/reports] [--dry-run] [--json] [--force]');
+    console.error(USAGE);
     return 2;
   }
   const registry = loadRegistry(contentDirUrl());
+  const { overrides, errors } = resolveOverrides(args.overrides, registry);
+  if (errors.length) {
+    for (const e of errors) console.error(e);
+    console.error(`Nothing imported: ${plural(errors.length, 'override')} to fix first.`);
+    return 2;
+  }
   const schema = reportSchema(registry);
   const outRoot = resolve(args.out);
   let failed = 0;
@@ -120,8 +107,9 @@ function main(): number {
       failed++;
       continue;
     }
-    files.push({ input: shown, encoding: result.encoding, articles: result.articles.map(jsonArticle) });
-    for (const article of result.articles) {
+    const articles = result.articles.map((a) => applyOverrides(a, overrides));
+    files.push({ input: shown, encoding: result.encoding, articles: articles.map(jsonArticle) });
+    for (const article of articles) {
       let rel = reportPath(article);
       for (let k = 2; planned.has(rel); k++) rel = reportPath(article).replace(/\.md$/u, `-${k}.md`);
       planned.add(rel);
@@ -130,8 +118,11 @@ function main(): number {
       if (!args.json) console.log(summary(shown, article, shownTarget));
       const check = schema.safeParse(frontMatter(article));
       if (!check.success) {
-        const problems = check.error.issues.map((i) => `${i.path.join('.') || '(report)'}: ${i.message}`).join('; ');
-        console.error(`${shown}: not written (${article.title || 'untitled'}): ${problems}`);
+        // Fields an override flag supplies get one plain Fix naming the flags; other problems keep the schema's words.
+        const missing = missingFieldFix(article);
+        const rest = check.error.issues.filter((i) => !(missing && OVERRIDABLE_FIELDS.includes(String(i.path[0]))));
+        const problems = [...(missing ? [`missing ${missing.fields.join(', ')}`] : []), ...rest.map((i) => `${i.path.join('.') || '(report)'}: ${i.message}`)].join('; ');
+        console.error(`${shown}: not written (${article.title || 'untitled'}): ${problems}.${missing ? ` ${missing.fix}` : ''}`);
         failed++;
         continue;
       }

@@ -51,8 +51,8 @@ export function escapeMarkdown(text: string): string {
 export function toArticleRecord(doc: ImportDoc, a: ArticleDraft, pageRemoved: Removed[], docIssues: string[], options: { fileName: string; now?: string }): ArticleRecord {
   const warnings = [...new Set([...docIssues, ...a.issues.map((i) => i.message)])];
   if (a.date && options.now && a.date.value.date > options.now) warnings.push(`date: ${a.date.value.date} lies after the run date ${options.now}. Fix: check the year.`);
-  if (!a.date) warnings.push('date: no date found in the page or text. Fix: add date (and dateCertainty) by hand.');
-  if (!a.outlet) warnings.push('outlet: no known outlet named in the source line, dateline or page metadata. Fix: set outlet to an id from content/outlets.yaml (add the outlet there first).');
+  if (!a.date) warnings.push('date: no date found in the page or text. Fix: re-run with --date YYYY[-MM[-DD]] --date-note "…" (why this date).');
+  if (!a.outlet && !warnings.some((w) => w.startsWith('outlet:'))) warnings.push('outlet: no known outlet named in the source line, dateline or page metadata. Fix: re-run with --outlet <id or name from content/outlets.yaml> (add the outlet there first).');
   if (!a.reporters.length) warnings.push('reporters: no byline found.');
   const guesses: GuessNote[] = [];
   if (a.title) guesses.push({ field: 'title', value: a.title, from: a.headline.length ? `headline lines ${a.headline.map((l) => l.n).join(', ')}` : 'page metadata (<title>, og:title or JSON-LD headline)', confidence: a.headline.length || doc.meta.title ? 'high' : 'low' });

@@ -10,7 +10,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
 const out = mkdtempSync(join(tmpdir(), 'import-test-'));
-afterAll(() => rmSync(out, { recursive: true, force: true }));
+const outOverrides = mkdtempSync(join(tmpdir(), 'import-override-test-'));
+afterAll(() => [out, outOverrides].forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 function runImport(...args: string[]) {
   return spawnSync(tsx, ['scripts/import.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
@@ -28,6 +29,8 @@ describe('npm run import', { timeout: 60_000 }, () => {
     const r = runImport('tests/fixtures/raw', 'tests/fixtures/importer/binary-garbage', '--dry-run', '--json');
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/binary-garbage\/input\.txt: the file looks binary/);
+    // The speech without date or place: one line naming the flags that fix it.
+    expect(r.stderr).toContain('tests/fixtures/raw/003_d6b46ebe4a9d7da5.txt: not written (在市人大常委会“问政面对面”活动上的发言): missing regions, date. Fix: re-run with --region <code or name> --date YYYY[-MM[-DD]] --date-note "…".');
     const doc = JSON.parse(r.stdout);
     expect(Object.keys(doc)).toEqual(['files']);
     expect(doc.files.map((f: { input: string }) => f.input)).toEqual([
@@ -77,5 +80,19 @@ describe('npm run import', { timeout: 60_000 }, () => {
     expect(text).toMatch(/^---\ntitle: 钱塘江畔迎接高远未来\n/);
     expect(text).toContain('regions:\n  - "330108"');
     expect(execFileSync('git', ['status', '--porcelain', 'content/reports'], { encoding: 'utf8' })).not.toMatch(/2022-04-01-qian-tang-jiang-pan-ying-jie-gao-yuan\.md/);
+  });
+
+  it('override flags make the undated speech importable and are reported as set by editor (one run, --json, written)', () => {
+    const r = runImport('tests/fixtures/raw/003_d6b46ebe4a9d7da5.txt', '--out', outOverrides, '--json', '--region', '义乌', '--date', '2022', '--date-note', '讲话提到浙江省第十五次党代会（2022年6月）', '--outlet=快文网', '--kind', '发言', '--topics', 'manufacturing,digital-economy');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const article = JSON.parse(r.stdout).files[0].articles[0];
+    expect(article).toMatchObject({ date: '2022', dateCertainty: 'inferred', outlet: '快文网', kind: 'speech', topics: ['manufacturing', 'digital-economy'], regions: [{ code: '330782', name: '浙江省金华市义乌市' }] });
+    expect(article.warnings.filter((w: string) => w.includes('set by editor'))).toHaveLength(5);
+    const [file] = listFiles(outOverrides);
+    expect(file.slice(outOverrides.length)).toBe('/2022/2022-zai-shi-ren-da-chang-wei-hui-wen.md');
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('date: "2022"\ndateCertainty: inferred\ndateNote: 讲话提到浙江省第十五次党代会（2022年6月）\noutlet: hoachina\n');
+    expect(text).toContain('  - "regions set by editor (--region): 330782 浙江省金华市义乌市"');
   });
 });

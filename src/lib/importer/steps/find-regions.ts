@@ -180,7 +180,7 @@ export const findRegions: Step = (doc) => ({
     ...doc,
     articles: doc.articles.map((a) => {
       const regions = regionsOf(a);
-      const issues = regions.length ? a.issues : [...a.issues, { code: 'region-missing', field: 'regions', message: 'No place of the gazetteer found. Fix: add regions: ["330114"] by hand.' }];
+      const issues = regions.length ? a.issues : [...a.issues, { code: 'region-missing', field: 'regions', message: 'regions: no place of the gazetteer found in the text. Fix: re-run with --region <code or name> (e.g. --region 义乌; repeat for several places).' }];
       return { ...a, regions, issues };
     }),
   },

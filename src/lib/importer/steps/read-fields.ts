@@ -3,6 +3,7 @@
  * broken lines in the body, outlet and kind. Dates are read-date.ts.
  */
 import { regionPath, shortRegionName } from '../../regions/gazetteer.ts';
+import { outletEntryFix } from '../outlet-entry.ts';
 import type { ArticleDraft, ImportDoc, Line, Step } from '../types.ts';
 
 const TERMINAL = /[。！？!?…；;：:]['”’」』)）]?$/u;
@@ -69,6 +70,12 @@ function findOutlet(doc: ImportDoc, a: ArticleDraft & { lead?: { outlet?: string
   return undefined;
 }
 
+/** An outlet the dateline, source line or page metadata names that content/outlets.yaml lacks (湖州日报). */
+export function unknownOutletName(doc: ImportDoc, a: ArticleDraft & { lead?: { outlet?: string } }): string | undefined {
+  const names = [a.lead?.outlet, doc.page.sourceOutlet, doc.meta.outlet].map((n) => n?.trim());
+  return names.find((n) => !!n && /^[\u4e00-\u9fff]{2,12}$/u.test(n) && /(报|网|社|台|杂志|期刊)$/u.test(n) && !doc.registry.outlets.some((o) => o.name === n));
+}
+
 /** Kind of report from its shape: photo caption, speech, feature (subheadings, 小记), brief, else news. */
 export function guessKind(a: ArticleDraft, title: string): ArticleDraft['kind'] {
   const body = a.lines.map((l) => l.text).join('');
@@ -129,6 +136,8 @@ function readArticle(doc: ImportDoc, a: ArticleDraft, index: number): ArticleDra
   out.lines = lines;
   if (!out.title) out.issues.push({ code: 'title-missing', field: 'title', message: `article ${index + 1}: no headline found. Fix: write the title by hand.` });
   out.outlet = findOutlet(doc, out);
+  const unknown = out.outlet ? undefined : unknownOutletName(doc, out);
+  if (unknown) out.issues.push({ code: 'outlet-unknown', field: 'outlet', message: `outlet: ${outletEntryFix(unknown, doc.registry)}` });
   out.kind = guessKind(out, out.title ?? '');
   out.bodies = findBodies([out.title ?? '', ...lines.map((l) => l.text)].join('\n'));
   out.editors = [...new Set([...out.editors, ...doc.page.editors])];
@@ -167,10 +176,12 @@ export function guessOutletFromContext(doc: ImportDoc, a: ArticleDraft): Article
 }
 
 export const guessOutlets: Step = (doc) => {
-  const articles = doc.articles.map((a) => (a.outlet ? a : { ...a, outlet: guessOutletFromContext(doc, a) }));
+  // An outlet the page names but the registry lacks is never replaced by a guess: the editor adds it.
+  const named = (a: ArticleDraft) => !!a.outlet || a.issues.some((i) => i.code === 'outlet-unknown');
+  const articles = doc.articles.map((a) => (named(a) ? a : { ...a, outlet: guessOutletFromContext(doc, a) }));
   // Articles of one newspaper page share its outlet: photo news without a lead takes its siblings'.
   const sibling = articles.find((a) => a.outlet)?.outlet;
-  const filled = articles.map((a) => (a.outlet || !sibling || articles.length < 2 ? a : { ...a, outlet: { ...sibling, from: `same page as the other articles (${sibling.from})`, confidence: 'low' as const } }));
+  const filled = articles.map((a) => (named(a) || !sibling || articles.length < 2 ? a : { ...a, outlet: { ...sibling, from: `same page as the other articles (${sibling.from})`, confidence: 'low' as const } }));
   return { doc: { ...doc, articles: filled }, issues: [] };
 };
 
