@@ -75,6 +75,20 @@ describe('search finds exactly the reports containing the query', () => {
     for (const url of filed) expect(found).toContain(url);
   });
 
+  it('offers the district when the query names it without its suffix', async () => {
+    const filed = reports.filter((r) => r.data.regions.includes('330114') && searchableText(r).includes('钱塘'));
+    await page.goto(`${baseUrl}/search/?q=${encodeURIComponent('钱塘')}`);
+    await waitForResults();
+    const button = page.locator('[data-place-suggest] button', { hasText: '杭州市钱塘区' });
+    if (filed.length === 0) {
+      expect(await button.count()).toBe(0);
+      return;
+    }
+    await button.click();
+    await page.waitForURL((url) => url.searchParams.get('district') === '杭州市钱塘区');
+    expect(await resultUrls()).toEqual(filed.map((r) => `/reports/${r.id}/`).sort());
+  });
+
   it('answers typing and Enter in the search box, and puts the query in the URL', async () => {
     await page.goto(`${baseUrl}/search/`);
     await waitForResults();

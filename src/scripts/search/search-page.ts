@@ -7,6 +7,7 @@ import { FACETS, type FacetKey } from '../../lib/search/facets.ts';
 import { parseSearchState, searchStateToParams, type SearchState } from '../../lib/search/search-url.ts';
 import { decodeHanText } from '../../lib/search/han-bigrams.ts';
 import { buildExcerpt } from '../../lib/search/excerpt.ts';
+import { placeSuggestions } from '../../lib/search/place-suggestions.ts';
 import { formatPartialDateZh } from '../../lib/dates/partial-date.ts';
 import { countFacets, filtersLoaded, loadAllFilters, loadPagefind, runSearch, type SearchOutcome } from './engine.ts';
 
@@ -31,6 +32,7 @@ export function startSearchPage(doc: Document): void {
   const facets = doc.querySelector<HTMLElement>('[data-facets]')!;
   const topTopics = doc.querySelector<HTMLElement>('[data-top-topics]')!;
   const panel = doc.querySelector<HTMLDetailsElement>('[data-facet-panel]')!;
+  const suggest = doc.querySelector<HTMLElement>('[data-place-suggest]')!;
   // On phones the facets start folded so the results come first; the summary opens them.
   if (matchMedia('(max-width: 47.99em)').matches) panel.open = false;
   let state: SearchState = parseSearchState(new URLSearchParams(location.search));
@@ -78,6 +80,20 @@ export function startSearchPage(doc: Document): void {
     }
   };
 
+  /** 钱塘 → a button that narrows to the district 杭州市钱塘区, when the results include it. */
+  const renderSuggestions = (phrases: string[], counts: SearchOutcome['counts']) => {
+    const places = placeSuggestions(phrases, counts, state.filters);
+    suggest.replaceChildren(
+      ...(places.length ? ['地名：'] : []),
+      ...places.map((p) => {
+        const button = el(doc, 'button', { type: 'button', className: 'place-filter' }, [`只看“${p.value}”（${p.count}）`]);
+        button.addEventListener('click', () => navigate(withFilter(p.facet, p.value, true)));
+        return button;
+      }),
+    );
+    suggest.hidden = places.length === 0;
+  };
+
   const removeButtons = () =>
     FACETS.flatMap((facet) =>
       (state.filters[facet.key] ?? []).map((value) => {
@@ -118,6 +134,7 @@ export function startSearchPage(doc: Document): void {
     list.replaceChildren();
     renderFacets({});
     applied.hidden = true;
+    suggest.hidden = true;
     help.hidden = true;
     more.hidden = true;
     topTopics.hidden = false;
@@ -141,6 +158,7 @@ export function startSearchPage(doc: Document): void {
     shown = 0;
     list.replaceChildren();
     renderFacets(found.counts);
+    renderSuggestions(found.phrases, found.counts);
     const removals = removeButtons();
     applied.replaceChildren(...(removals.length ? ['已选筛选：', ...removals] : []));
     applied.hidden = removals.length === 0;
@@ -163,6 +181,7 @@ export function startSearchPage(doc: Document): void {
       const recount = await countFacets(state);
       if (mine !== generation) return;
       renderFacets(recount);
+      renderSuggestions(found.phrases, recount);
     }
     list.dataset.state = 'ready';
     list.dataset.count = String(n);
