@@ -64,37 +64,43 @@ export const regionCode = z.preprocess(
   }),
 );
 
-/** Builds the report schema against the current topic and outlet registries. */
-export function reportSchema(registry: Registry) {
-  const topicIds = registry.topics.map((t) => t.id);
-  const outletIds = registry.outlets.map((o) => o.id);
-  const byTopicName = new Map(registry.topics.map((t) => [t.name, t.id]));
-  const byOutletName = new Map(registry.outlets.map((o) => [o.name, o.id]));
-
-  const topic = z.preprocess(
-    (v) => (typeof v === 'string' ? (byTopicName.get(v.trim()) ?? v.trim()) : v),
-    z.string().refine((v) => topicIds.includes(v), {
+/**
+ * A reference into a registry (topics.yaml, outlets.yaml): accepts an id or the Chinese name,
+ * and on a miss names the closest entry and where to add a new one.
+ */
+function registryReference(
+  entries: readonly { id: string; name: string }[],
+  what: 'topic' | 'outlet',
+  expected: (ids: string[]) => string,
+) {
+  const ids = entries.map((e) => e.id);
+  const byName = new Map(entries.map((e) => [e.name, e.id]));
+  return z.preprocess(
+    (v) => (typeof v === 'string' ? (byName.get(v.trim()) ?? v.trim()) : v),
+    z.string().refine((v) => ids.includes(v), {
       error: (issue) => {
         const input = String(issue.input);
-        const guess = didYouMean(input, [...topicIds, ...byTopicName.keys()]);
-        const id = guess ? (byTopicName.get(guess) ?? guess) : undefined;
-        const name = registry.topics.find((t) => t.id === id)?.name;
+        const guess = didYouMean(input, [...ids, ...byName.keys()]);
+        const id = guess ? (byName.get(guess) ?? guess) : undefined;
+        const name = entries.find((e) => e.id === id)?.name;
         const fix = id ? ` Did you mean \`${id}\` (${name})?` : '';
-        return `Unknown topic "${input}".${fix} Expected one of ${quoted(topicIds)} (or its Chinese name) from content/topics.yaml; add new topics there first.`;
+        return `Unknown ${what} "${input}".${fix} ${expected(ids)}`;
       },
     }),
   );
+}
 
-  const outlet = z.preprocess(
-    (v) => (typeof v === 'string' ? (byOutletName.get(v.trim()) ?? v.trim()) : v),
-    z.string().refine((v) => outletIds.includes(v), {
-      error: (issue) => {
-        const input = String(issue.input);
-        const guess = didYouMean(input, [...outletIds, ...byOutletName.keys()]);
-        const fix = guess ? ` Did you mean \`${byOutletName.get(guess) ?? guess}\`?` : '';
-        return `Unknown outlet "${input}".${fix} Expected an id from content/outlets.yaml, e.g. ${quoted(outletIds.slice(0, 3))}; add the outlet there first.`;
-      },
-    }),
+/** Builds the report schema against the current topic and outlet registries. */
+export function reportSchema(registry: Registry) {
+  const topic = registryReference(
+    registry.topics,
+    'topic',
+    (ids) => `Expected one of ${quoted(ids)} (or its Chinese name) from content/topics.yaml; add new topics there first.`,
+  );
+  const outlet = registryReference(
+    registry.outlets,
+    'outlet',
+    (ids) => `Expected an id (or the Chinese name) from content/outlets.yaml, e.g. ${quoted(ids.slice(0, 3))}; add the outlet there first.`,
   );
 
   const kind = z.preprocess(
