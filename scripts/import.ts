@@ -43,6 +43,7 @@ function jsonArticle(a: ArticleRecord) {
     regions: a.regions,
     topics: a.topics,
     figures: a.figures,
+    events: a.events,
     body: a.body,
     removed: a.removed.map((r) => ({ text: r.text, reason: r.reason })),
     warnings: a.warnings,

@@ -1,4 +1,5 @@
 /** The ordered, named list of cleaning steps; each is pure `(doc) => { doc, issues }`. */
+import { findEvents } from './steps/find-events.ts';
 import { findFigures } from './steps/find-figures.ts';
 import { findRegions } from './steps/find-regions.ts';
 import { normalizeLines } from './steps/normalize-lines.ts';
@@ -21,6 +22,7 @@ export const STEPS: readonly { name: string; run: Step }[] = [
   { name: 'guessOutlets', run: guessOutlets },
   { name: 'suggestTopics', run: suggestTopicsStep },
   { name: 'findFigures', run: findFigures },
+  { name: 'findEvents', run: findEvents },
 ];
 
 /** Runs every step in order; returns the final document and all issues, each tagged with its step. */

@@ -1,5 +1,5 @@
 /** From an article draft to the importer's article record: body markdown, removed, warnings, guesses. */
-import type { ArticleDraft, Figure, ImportDoc, Removed } from './types.ts';
+import type { ArticleDraft, EventDraft, Figure, ImportDoc, Removed } from './types.ts';
 
 export interface GuessNote {
   field: string;
@@ -27,6 +27,7 @@ export interface ArticleRecord {
   topics: string[];
   keywords: string[];
   figures: Figure[];
+  events: EventDraft[];
   originalScript: 'Hans' | 'Hant';
   body: string;
   removed: Removed[];
@@ -61,6 +62,8 @@ export function toArticleRecord(doc: ImportDoc, a: ArticleDraft, pageRemoved: Re
   if (a.outlet) guesses.push({ field: 'outlet', value: a.outlet.value.name, from: a.outlet.from, confidence: a.outlet.confidence });
   if (a.kind) guesses.push({ field: 'kind', value: a.kind.value, from: a.kind.from, confidence: a.kind.confidence });
   if (a.regions.length) guesses.push({ field: 'regions', value: a.regions.map((r) => `${r.code} ${r.name}`).join(', '), from: `gazetteer names in the text (scores ${a.regions.map((r) => r.score).join(', ')})`, confidence: a.regions[0].score >= 5 ? 'high' : 'medium' });
+  if (a.events?.length) guesses.push({ field: 'events', value: a.events.map((e) => `${e.date} ${e.label}`).join('; '), from: 'dated clauses in the text (missing years from the article date)', confidence: 'medium' });
+  if (a.bodies.length) guesses.push({ field: 'bodies', value: a.bodies.join(', '), from: 'bodies named twice or more, and office-holders acting in the text (区委书记 → party, 副县长 → government)', confidence: 'medium' });
   if (a.topics.length) guesses.push({ field: 'topics', value: a.topics.join(', '), from: 'topics.yaml keywords among jieba words', confidence: 'low' });
   const notes = a.issues.filter((i) => i.code === 'kicker').map((i) => i.message);
   return {
@@ -82,6 +85,7 @@ export function toArticleRecord(doc: ImportDoc, a: ArticleDraft, pageRemoved: Re
     topics: a.topics,
     keywords: a.keywords,
     figures: a.figures,
+    events: a.events ?? [],
     originalScript: doc.originalScript,
     body: renderBody(a),
     removed: [...pageRemoved, ...a.removed].sort((x, y) => (x.line ?? 0) - (y.line ?? 0)),

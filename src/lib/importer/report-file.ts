@@ -40,6 +40,7 @@ export function frontMatter(record: ArticleRecord): Record<string, unknown> {
   fm.topics = record.topics;
   fm.keywords = record.keywords;
   fm.figures = record.figures.map((f) => ({ label: f.label, value: f.value, unit: f.unit, ...(f.year ? { year: f.year } : {}) }));
+  fm.events = record.events.map((e) => ({ date: e.date, label: e.label }));
   fm.lang = 'zh-Hans';
   fm.originalScript = record.originalScript;
   fm.notes = [...record.notes, ...record.guesses.filter((g) => g.confidence !== 'high').map((g) => `importer guess, ${g.confidence} confidence: ${g.field} = ${g.value} (from ${g.from})`)];

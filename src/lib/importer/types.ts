@@ -58,6 +58,12 @@ export interface Figure {
   year?: number;
 }
 
+/** A dated happening the article reports (the report's `events`). */
+export interface EventDraft {
+  date: string;
+  label: string;
+}
+
 /** One article being assembled from a document. */
 export interface ArticleDraft {
   lines: Line[];
@@ -78,6 +84,7 @@ export interface ArticleDraft {
   regions: { code: string; name: string; score: number }[];
   topics: string[];
   figures: Figure[];
+  events?: EventDraft[];
   part?: string;
 }
 

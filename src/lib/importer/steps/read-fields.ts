@@ -4,6 +4,7 @@
  */
 import { regionPath, shortRegionName } from '../../regions/gazetteer.ts';
 import { outletEntryFix } from '../outlet-entry.ts';
+import { findBodies } from './find-bodies.ts';
 import type { ArticleDraft, ImportDoc, Line, Step } from '../types.ts';
 
 const TERMINAL = /[。！？!?…；;：:]['”’」』)）]?$/u;
@@ -86,17 +87,6 @@ export function guessKind(a: ArticleDraft, title: string): ArticleDraft['kind'] 
   }
   if (body.length < 300) return { value: 'brief', from: `short text (${body.length} characters)`, confidence: 'medium' };
   return { value: 'news', from: 'default for a dated report with a lead', confidence: 'medium' };
-}
-
-/** Bodies (政协, 人大 …) the article talks about, most mentioned first. */
-export function findBodies(text: string): string[] {
-  const counts: [string, number][] = [
-    ['cppcc', (text.match(/政协/gu) ?? []).length],
-    ['congress', (text.match(/人大/gu) ?? []).length],
-    ['fic', (text.match(/工商联/gu) ?? []).length],
-    ['parties', (text.match(/(民建|民盟|民进|农工党|致公党|九三学社|台盟|民革|民主党派)/gu) ?? []).length],
-  ];
-  return counts.filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1]).map(([id]) => id);
 }
 
 function readArticle(doc: ImportDoc, a: ArticleDraft, index: number): ArticleDraft {
