@@ -5,6 +5,7 @@
  */
 import { reportSchema, type Registry } from '../../schemas/report.ts';
 import { astroFrontMatterProblem } from './astro-compat.ts';
+import { detectScript } from '../text/chinese.ts';
 import { isFutureDate, readDate } from './dates.ts';
 import { parseReportFileName } from './file-name.ts';
 import { parseFrontMatter } from './front-matter.ts';
@@ -124,6 +125,17 @@ function checkReport(file: string, bytes: Uint8Array, options: CheckOptions, fac
       line: split.bodyLine + split.body.split('\n').findIndex((l) => l.includes(BODY_PLACEHOLDER)),
       message: '正文还是模板的占位文字 (the body is still the skeleton placeholder)',
       suggestion: '把占位文字换成报道正文 (replace it with the report text)',
+    });
+  }
+  // The first few hundred characters tell the script; converting whole bodies would double the check's time.
+  if (split.body.trim() && detectScript(split.body.slice(0, 600)) === 'Hant') {
+    problems.push({
+      severity: 'warning',
+      code: 'traditional-body',
+      file,
+      line: split.bodyLine,
+      message: '正文似乎是繁体字；档案正文一律用简体 (the body looks Traditional; the archive publishes Simplified)',
+      suggestion: '转成简体，并在前言块写 originalScript: Hant (convert to Simplified and set originalScript: Hant)',
     });
   }
   if (!fm.data) return problems;

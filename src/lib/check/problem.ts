@@ -32,6 +32,7 @@ export type ProblemCode =
   | 'inferred-date'
   | 'unquoted-number'
   | 'empty-body'
+  | 'traditional-body'
   | 'mdx-not-allowed'
   | 'outside-layout'
   | 'bad-file-name'

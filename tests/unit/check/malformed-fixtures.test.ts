@@ -123,6 +123,11 @@ describe('checkContent over tests/fixtures/malformed', () => {
     expect(suggestion('2022/钱塘新闻.md')).toContain('2022-04-01-zhong-wen-wen-jian-ming.md');
   });
 
+  it('a Traditional body is a warning (the archive publishes Simplified), not an error', () => {
+    const file = pathOf('2022/2022-04-01-fan-ti-zheng-wen.md');
+    expect(result.problems.filter((p) => p.file === file).map((p) => [p.severity, p.code, p.line])).toEqual([['warning', 'traditional-body', 11]]);
+  });
+
   it('an inferred date is a warning, never an error by itself', () => {
     const warning = result.problems.find((p) => p.code === 'inferred-date');
     expect(warning?.severity).toBe('warning');
