@@ -151,7 +151,11 @@ describe('report page', () => {
   it('describes itself as a NewsArticle matching what the page shows', async () => {
     const { context, page } = await freshPage();
     await page.goto(reportUrl);
-    const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
+    const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
+    const parsed = blocks.map((b) => JSON.parse(b));
+    const ld = parsed.find((x) => x['@type'] === 'NewsArticle');
+    const crumbs = parsed.find((x) => x['@type'] === 'BreadcrumbList');
+    expect(crumbs.itemListElement.at(-1).name).toBe(report.data.title);
     expect(ld['@type']).toBe('NewsArticle');
     expect(ld.headline).toBe((await page.locator('h1').innerText()).trim());
     expect(ld.datePublished).toBe(report.data.date);

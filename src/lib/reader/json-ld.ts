@@ -16,7 +16,7 @@ export interface SiteIdentity {
  * A NewsArticle object. The publisher is the original outlet; the archive appears as the
  * provider of this copy. Authors are the reporters, or the outlet when none is named.
  */
-export function newsArticleJsonLd(report: Report, outlet: Outlet | undefined, pageUrl: string, site: SiteIdentity) {
+export function newsArticleJsonLd(report: Report, outlet: Outlet | undefined, pageUrl: string, site: SiteIdentity, imageUrl?: string) {
   const d = report.data;
   const publisher = {
     '@type': 'NewsMediaOrganization',
@@ -37,8 +37,26 @@ export function newsArticleJsonLd(report: Report, outlet: Outlet | undefined, pa
     contentLocation: d.regions.map((code) => ({ '@type': 'AdministrativeArea', name: fullRegionName(code), identifier: code })),
     ...(d.keywords.length ? { keywords: d.keywords.join(',') } : {}),
     ...(d.source.url ? { isBasedOn: d.source.url } : {}),
+    ...(imageUrl ? { image: [imageUrl] } : {}),
     url: pageUrl,
     mainEntityOfPage: pageUrl,
+  };
+}
+
+/**
+ * schema.org BreadcrumbList for a trail that starts at 首页; the current page (no href) gets
+ * `pageUrl`, so every item has an absolute address.
+ */
+export function breadcrumbListJsonLd(trail: readonly { label: string; href?: string }[], pageUrl: string, siteUrl: string) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: trail.map((crumb, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      name: crumb.label,
+      item: crumb.href ? new URL(crumb.href, siteUrl).href : pageUrl,
+    })),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newsArticleJsonLd, serializeJsonLd } from '../../../src/lib/reader/json-ld.ts';
+import { breadcrumbListJsonLd, newsArticleJsonLd, serializeJsonLd } from '../../../src/lib/reader/json-ld.ts';
 import { makeReport } from '../helpers/make-report.ts';
 
 const site = { name: '协商档案', url: 'https://e.org/' };
@@ -30,5 +30,16 @@ describe(serializeJsonLd, () => {
     const json = serializeJsonLd({ headline: '</script><script>alert(1)</script>&' });
     expect(json).not.toContain('</script');
     expect(JSON.parse(json)).toEqual({ headline: '</script><script>alert(1)</script>&' });
+  });
+});
+
+describe(breadcrumbListJsonLd, () => {
+  it('numbers the crumbs from 1 and gives the current page its own address', () => {
+    const ld = breadcrumbListJsonLd([{ label: '首页', href: '/' }, { label: '浙江省', href: '/regions/330000/' }, { label: '钱塘区' }], 'https://e.org/regions/330000/330100/330114/', 'https://e.org/');
+    expect(ld.itemListElement).toEqual([
+      { '@type': 'ListItem', position: 1, name: '首页', item: 'https://e.org/' },
+      { '@type': 'ListItem', position: 2, name: '浙江省', item: 'https://e.org/regions/330000/' },
+      { '@type': 'ListItem', position: 3, name: '钱塘区', item: 'https://e.org/regions/330000/330100/330114/' },
+    ]);
   });
 });
