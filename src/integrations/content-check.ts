@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import jschardet from 'jschardet';
 import { checkContent, type CheckResult, type ContentFile } from '../lib/check/check-content.ts';
 import { calendarDayIn } from '../lib/check/dates.ts';
@@ -73,17 +73,30 @@ export function runContentCheck(options: { dir?: string; registryDir?: string; t
   return { ...result, text: formatReport(result.problems, result.reports) };
 }
 
-/** The Astro integration: check content at config time; fail `astro build` on any error. */
+function logResult(result: CheckResult, logger: AstroIntegrationLogger): void {
+  // The full list when something must be fixed; otherwise one line (warnings: see npm run check).
+  if (result.errors) logger.error(`\n${formatReport(result.problems, result.reports, { errorsOnly: true })}`);
+  else logger.info(`${formatSummary(result.reports, result.errors, result.warnings)}${result.warnings ? '；详情见 npm run check (details: npm run check)' : ''}`);
+}
+
+/** The Astro integration: check content at config time (and on every content change in dev); fail `astro build` on any error. */
 export default function contentCheck(): AstroIntegration {
   return {
     name: 'xieshang:content-check',
     hooks: {
+      'astro:server:setup': ({ server, logger }) => {
+        // In `npm run dev`, re-check whenever an editor saves, adds or removes a content file.
+        const dir = contentDir();
+        const recheck = (file: string) => {
+          if (file.startsWith(dir + sep)) logResult(runContentCheck(), logger);
+        };
+        server.watcher.add(dir);
+        server.watcher.on('change', recheck).on('add', recheck).on('unlink', recheck);
+      },
       'astro:config:setup': ({ command, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
         const result = runContentCheck();
-        // The full list when something must be fixed; otherwise one line (warnings: see npm run check).
-        if (result.errors) logger.error(`\n${formatReport(result.problems, result.reports, { errorsOnly: true })}`);
-        else logger.info(`${formatSummary(result.reports, result.errors, result.warnings)}${result.warnings ? '；详情见 npm run check (details: npm run check)' : ''}`);
+        logResult(result, logger);
         if (command === 'build' && result.errors) {
           const error = new Error(
             `内容检查发现 ${result.errors} 个错误，构建已停止；见上方列表 (content check found ${result.errors} error${result.errors === 1 ? '' : 's'}; build stopped, see the list above)`,
