@@ -75,6 +75,29 @@ describe('search finds exactly the reports containing the query', () => {
     for (const url of filed) expect(found).toContain(url);
   });
 
+  it('matches a phrase, not its characters scattered: abc is not found where only ab and bc occur', async () => {
+    // A three-character string none of the reports contains, whose two bigrams both occur in one
+    // report: a bigram search without the phrase check would return that report.
+    const texts = reports.map((r) => searchableText(r));
+    let probe: string | undefined;
+    search: for (const text of texts) {
+      const runs = text.match(/[\u4e00-\u9fff]{2,}/gu) ?? [];
+      const bigrams = [...new Set(runs.flatMap((run) => [...run].slice(1).map((ch, i) => run[i] + ch)))];
+      for (const ab of bigrams) {
+        for (const bc of bigrams) {
+          const abc = ab + bc[1];
+          if (bc[0] === ab[1] && texts.every((t) => !t.includes(abc))) {
+            probe = abc;
+            break search;
+          }
+        }
+      }
+    }
+    expect(probe, 'content has two bigrams that chain into an absent phrase').toBeDefined();
+    await page.goto(`${baseUrl}/search/?q=${encodeURIComponent(probe!)}`);
+    expect(await resultUrls()).toEqual([]);
+  });
+
   it('offers the district when the query names it without its suffix', async () => {
     const filed = reports.filter((r) => r.data.regions.includes('330114') && searchableText(r).includes('钱塘'));
     await page.goto(`${baseUrl}/search/?q=${encodeURIComponent('钱塘')}`);
