@@ -12,13 +12,23 @@ export function toHalfWidth(text: string): string {
   );
 }
 
-/** The query with widths folded, whitespace collapsed to single spaces, trimmed and lower-cased; '' for blank input. */
+/**
+ * Longest query searched, in characters: every Chinese character is one more index chunk to fetch,
+ * so a pasted paragraph is cut rather than downloading half the index.
+ */
+export const MAX_QUERY_LENGTH = 64;
+
+/**
+ * The query with widths folded, whitespace collapsed to single spaces, trimmed, lower-cased and cut
+ * to MAX_QUERY_LENGTH characters; '' for blank input.
+ */
 export function normalizeQuery(raw: string | null | undefined): string {
   if (!raw) return '';
-  return toHalfWidth(raw.normalize('NFC'))
+  const folded = toHalfWidth(raw.normalize('NFC'))
     .replace(/[\s\u200b\u00a0]+/g, ' ')
     .trim()
     .toLowerCase();
+  return [...folded].slice(0, MAX_QUERY_LENGTH).join('').trim();
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeQuery, splitPhrases, toHalfWidth } from '../../../src/lib/search/normalize-query.ts';
+import { MAX_QUERY_LENGTH, normalizeQuery, splitPhrases, toHalfWidth } from '../../../src/lib/search/normalize-query.ts';
 
 describe(toHalfWidth, () => {
   it('leaves an empty string empty', () => {
@@ -22,6 +22,10 @@ describe(normalizeQuery, () => {
   });
   it('trims, collapses whitespace (including zero-width and no-break spaces) and lower-cases Latin letters', () => {
     expect(normalizeQuery('  钱塘\u3000\u3000ＡＩ\u00a0产业 \u200b ')).toBe('钱塘 ai 产业');
+  });
+  it('cuts a pasted paragraph to MAX_QUERY_LENGTH characters, counting code points', () => {
+    expect([...normalizeQuery('钱'.repeat(500))]).toHaveLength(MAX_QUERY_LENGTH);
+    expect(normalizeQuery('𠀀'.repeat(MAX_QUERY_LENGTH + 1))).toBe('𠀀'.repeat(MAX_QUERY_LENGTH));
   });
   it('keeps Chinese characters as typed (Traditional folding is a separate step)', () => {
     expect(normalizeQuery('錢塘')).toBe('錢塘');
