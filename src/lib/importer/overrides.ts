@@ -9,6 +9,7 @@ import { REPORT_KINDS, toVocabularyId } from '../taxonomy/vocabularies.ts';
 import { didYouMean } from '../text/did-you-mean.ts';
 import { outletEntryFix } from './outlet-entry.ts';
 import type { ArticleRecord } from './record.ts';
+import { findEventsIn, toArticleDate } from './steps/find-events.ts';
 import type { ImportRegistry } from './types.ts';
 
 /** The override flags as typed on the command line. */
@@ -130,6 +131,8 @@ export function applyOverrides(record: ArticleRecord, o: Overrides): ArticleReco
     r.dateCertainty = o.date.certainty;
     r.dateNote = o.date.note;
     set('date', `${o.date.date} (${o.date.certainty}${o.date.note ? `: ${o.date.note}` : ''})`, '--date', /^date:/u);
+    // Events borrow missing years from the article's date: read them again against the editor's date.
+    r.events = findEventsIn(r.body, toArticleDate(r.date, r.dateCertainty));
   }
   if (o.outlet) {
     r.outlet = o.outlet.name;
@@ -160,7 +163,9 @@ export function missingFieldFix(record: ArticleRecord): { fields: string[]; fix:
   if (!record.regions.length) missing.push(['regions', '--region <code or name>']);
   if (!record.date) missing.push(['date', '--date YYYY[-MM[-DD]] --date-note "…"']);
   else if (record.dateCertainty === 'inferred' && !record.dateNote) missing.push(['dateNote', '--date-note "…"']);
-  if (!record.outletId) missing.push(['outlet', '--outlet <id or name from content/outlets.yaml>']);
+  // An outlet the page names but the registry lacks: register it (the warning shows the entry), then name it.
+  const unknown = record.warnings.map((w) => w.match(/^outlet: (\S+) is not in content\/outlets\.yaml[\s\S]*?^- id: (\S+)$/mu)).find(Boolean);
+  if (!record.outletId) missing.push(['outlet', unknown ? `--outlet ${unknown[2]} (after adding ${unknown[1]} to content/outlets.yaml as the outlet warning shows)` : '--outlet <id or name from content/outlets.yaml>']);
   if (!missing.length) return undefined;
   return { fields: missing.map(([f]) => f), fix: `Fix: re-run with ${missing.map(([, flag]) => flag).join(' ')}.` };
 }

@@ -13,8 +13,9 @@ export function slugFromTitle(title: string, maxSyllables = 8): string {
 
 /** content/reports/<year>/<date>-<slug>.md, relative to the output root. */
 export function reportPath(record: ArticleRecord): string {
-  const date = record.date ?? 'undated';
-  return `${date.slice(0, 4)}/${date}-${slugFromTitle(record.title)}.md`;
+  // Undated records are never written (the schema needs a date); the path only names them in the summary.
+  if (!record.date) return `undated/${slugFromTitle(record.title)}.md`;
+  return `${record.date.slice(0, 4)}/${record.date}-${slugFromTitle(record.title)}.md`;
 }
 
 /** The front-matter object in the schema's field order; empty optional fields are left out. */

@@ -99,6 +99,9 @@ describe(applyOverrides, () => {
     expect(after.guesses.find((g) => g.field === 'regions')).toMatchObject({ from: 'set by editor (--region)', confidence: 'high' });
     expect(frontMatter(after).notes).toContain('regions set by editor (--region): 330782 浙江省金华市义乌市');
     expect(before.date).toBeNull();
+    // 去年底 needs the article's year: with the editor's date the speech gets its event.
+    expect(before.events).toEqual([]);
+    expect(after.events).toContainEqual({ date: '2021', label: '市第十五次党代会提出“＊”战略' });
   });
   it('--date-certainty stated keeps the date stated', () => {
     const after = applyOverrides(importOne(SPEECH), resolveOverrides({ date: '2022-08-24', dateCertainty: 'stated', regions: ['330782'] }, registry).overrides);
@@ -117,5 +120,6 @@ describe('unknown outlets named by the page', () => {
     expect(warning).toMatch(/^outlet: 湖州日报 is not in content\/outlets.yaml. Fix: add this entry/);
     expect(warning?.endsWith('- id: huzhou-rb\n  name: 湖州日报\n  kind: newspaper')).toBe(true);
     expect(a.warnings.filter((w) => w.startsWith('outlet:'))).toHaveLength(1);
+    expect(missingFieldFix(a)?.fix).toBe('Fix: re-run with --outlet huzhou-rb (after adding 湖州日报 to content/outlets.yaml as the outlet warning shows).');
   });
 });

@@ -31,17 +31,22 @@ export function shortenPlaces(label: string): string {
   return out.replace(/^([\u4e00-\u9fff]{2})(?:[\u4e00-\u9fff]{1,3}族)+自治州/u, '$1州');
 }
 
-interface ArticleDate {
+export interface ArticleDate {
   year: number;
   month?: number;
   day?: number;
   stated: boolean;
 }
 
-function articleDate(a: ArticleDraft): ArticleDate | undefined {
-  const m = a.date?.value.date.match(/^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/u);
+/** The article's date as the year/month/day events may borrow; undefined without a date. */
+export function toArticleDate(date: string | null | undefined, certainty: string | null | undefined): ArticleDate | undefined {
+  const m = date?.match(/^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/u);
   if (!m) return undefined;
-  return { year: Number(m[1]), month: m[2] ? Number(m[2]) : undefined, day: m[3] ? Number(m[3]) : undefined, stated: a.date?.value.certainty === 'stated' };
+  return { year: Number(m[1]), month: m[2] ? Number(m[2]) : undefined, day: m[3] ? Number(m[3]) : undefined, stated: certainty === 'stated' };
+}
+
+function articleDate(a: ArticleDraft): ArticleDate | undefined {
+  return toArticleDate(a.date?.value.date, a.date?.value.certainty);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
