@@ -18,7 +18,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { buildCorpus } from '../src/lib/bench/corpus.ts';
 import { generateReports, provinceCodes } from '../src/lib/bench/generate.ts';
-import { formatTable, measurePhase, phaseSpans, round, type BenchResult, type LogLine, type RssSample } from '../src/lib/bench/phases.ts';
+import { formatTable, measurePhase, phaseSpans, round, totalCpuSeconds, type BenchResult, type LogLine, type RssSample } from '../src/lib/bench/phases.ts';
 import { allRegions } from '../src/lib/regions/gazetteer.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -391,7 +391,9 @@ async function main(): Promise<void> {
   let buildSeconds = build.ms / 1000;
   let buildPeak = Math.max(0, ...build.samples.map((s) => s.rssMb));
   const timeLine = /BENCH_TIME ([\d.]+) ([\d.]+)/u.exec(build.output);
-  let buildCpu = timeLine ? Number(timeLine[1]) + Number(timeLine[2]) : Math.max(0, ...build.samples.map((x) => x.cpuSeconds ?? 0));
+  // Both undercount in different ways: /usr/bin/time misses children that were never reaped
+  // (Pagefind's service), sampling misses processes shorter than 100 ms. Take the larger.
+  let buildCpu = Math.max(timeLine ? Number(timeLine[1]) + Number(timeLine[2]) : 0, totalCpuSeconds(spans, build.samples) ?? 0);
 
   // Until the build runs Pagefind itself, index the output the way the search issue specifies.
   if (search.seconds === null && !existsSync(join(distDir, 'pagefind')) && !args.skipIndex) {

@@ -81,6 +81,15 @@ export function measurePhase(
 ): { seconds: number | null; peakRssMb: number | null; cpuSeconds: number | null } {
   const mine = spans.filter((s) => s.phase === phase);
   if (mine.length === 0) return { seconds: null, peakRssMb: null, cpuSeconds: null };
+  return measureSpans(mine, samples);
+}
+
+/** CPU seconds of the whole build: the sum over all its spans (see measurePhase). */
+export function totalCpuSeconds(spans: readonly PhaseSpan[], samples: readonly RssSample[]): number | null {
+  return measureSpans(spans, samples).cpuSeconds;
+}
+
+function measureSpans(mine: readonly PhaseSpan[], samples: readonly RssSample[]): { seconds: number; peakRssMb: number | null; cpuSeconds: number | null } {
   const seconds = mine.reduce((sum, s) => sum + (s.endMs - s.startMs), 0) / 1000;
   let peak: number | null = null;
   let cpu: number | null = null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTable, measurePhase, phaseSpans, type BenchResult } from '../../../src/lib/bench/phases.ts';
+import { formatTable, measurePhase, phaseSpans, totalCpuSeconds, type BenchResult } from '../../../src/lib/bench/phases.ts';
 
 const log = [
   { atMs: 1000, text: '10:00:01 [content] Syncing content' },
@@ -36,6 +36,8 @@ describe('build phases from the log', () => {
     expect(measurePhase(spans, samples, 'pageGeneration')).toEqual({ seconds: 4, peakRssMb: 1200, cpuSeconds: 6 });
     expect(measurePhase(spans, samples, 'searchIndex')).toEqual({ seconds: 2.5, peakRssMb: 700, cpuSeconds: 1.5 });
     expect(measurePhase(phaseSpans(log.slice(0, 4), 9000), samples, 'searchIndex')).toEqual({ seconds: null, peakRssMb: null, cpuSeconds: null });
+    // Over all spans: everything up to the highest count, counted once.
+    expect(totalCpuSeconds(spans, samples)).toBe(9);
   });
 });
 
