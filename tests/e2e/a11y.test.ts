@@ -69,11 +69,13 @@ function onePagePerRoute(): string[] {
 }
 
 describe('axe-core across the site', () => {
-  it('finds no violations on one page of every route, in the dark theme at desktop width', async () => {
+  it('finds no violations on one page of every other route, in the dark theme at desktop width', async () => {
     const context = await browser.newContext({ colorScheme: 'dark', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const found: string[] = [];
-    for (const path of onePagePerRoute()) {
+    // The sample pages above already ran in dark; the sweep covers every other route.
+    const sampled = new Set(samplePages().map((p) => p.path));
+    for (const path of onePagePerRoute().filter((p) => !sampled.has(p))) {
       await page.goto(baseUrl + path);
       found.push(...(await violations(page)).map((v) => `${path} ${v}`));
     }
