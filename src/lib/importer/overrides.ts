@@ -39,12 +39,13 @@ export function resolveRegion(value: string): { code: string; name: string } | {
     return getRegion(v) ? { code: v, name: fullRegionName(v) } : { error: `--region ${v}: no such GB/T 2260 code in the gazetteer. Fix: check the digits, or pass the place name (e.g. --region 钱塘区).` };
   }
   let hits = findRegionsByName(v);
-  // 浙江省杭州市钱塘区: a full name is unambiguous by construction.
+  // 北京市朝阳区 or 浙江省杭州市钱塘区: the tail of a full name with its parents settles an ambiguous name.
+  if (!hits.length && v.length >= 4) hits = allRegions().filter((r) => fullRegionName(r.code).endsWith(v) && fullRegionName(r.code) !== r.name);
   if (!hits.length) hits = allRegions().filter((r) => fullRegionName(r.code) === v);
   if (hits.length === 1) return { code: hits[0].code, name: fullRegionName(hits[0].code) };
   if (hits.length > 1) {
     const list = hits.map((r) => `${r.code} ${fullRegionName(r.code)}`).join(', ');
-    return { error: `--region ${v} is ambiguous: ${list}. Fix: pass the code, e.g. --region ${hits[0].code}.` };
+    return { error: `--region ${v} is ambiguous: ${list}. Fix: pass the code or the name with its city or province, e.g. --region ${hits[0].code} or --region ${fullRegionName(hits[0].code)}.` };
   }
   const guess = didYouMean(v, allRegions().map((r) => r.name));
   return { error: `--region ${v}: no place of that name in the gazetteer.${guess ? ` Did you mean ${guess}?` : ''} Fix: pass a six-digit code or a name such as 钱塘区 or 义乌.` };

@@ -39,6 +39,8 @@ describe(resolveRegion, () => {
     expect(resolveRegion('义乌')).toEqual({ code: '330782', name: '浙江省金华市义乌市' });
     expect(resolveRegion('义乌市')).toEqual({ code: '330782', name: '浙江省金华市义乌市' });
     expect(resolveRegion('浙江省杭州市钱塘区')).toEqual({ code: '330114', name: '浙江省杭州市钱塘区' });
+    expect(resolveRegion('杭州市钱塘区')).toEqual({ code: '330114', name: '浙江省杭州市钱塘区' });
+    expect(resolveRegion('北京市朝阳区')).toEqual({ code: '110105', name: '北京市朝阳区' });
   });
   it('rejects an ambiguous name with every candidate listed, and unknown codes and names', () => {
     const r = resolveRegion('朝阳') as { error: string };
