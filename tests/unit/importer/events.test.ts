@@ -24,6 +24,13 @@ describe(findEventsIn, () => {
   it('joins the next clause when it names the act (在2021年，X围绕…，召开了…)', () => {
     expect(findEventsIn('在2021年，滨江区政协围绕推进高端制造业发展，召开了常委会专题议政性协商会。', undefined)).toEqual([{ date: '2021', label: '滨江区政协围绕推进高端制造业发展，召开了常委会专题议政性协商会' }]);
   });
+  it('puts the actor from the start of the sentence in front of a clause that opens with the act', () => {
+    expect(findEventsIn('市政协第一时间与市工商联、残联等部门沟通，8月9日，举办“余快协商·企业家局长面对面”专题协商座谈会，邀请相关部门参与。', AUG_2022)).toEqual([{ date: '2022-08-09', label: '市政协举办“余快协商·企业家局长面对面”专题协商座谈会' }]);
+  });
+  it('turns “召开的 X” into “X 召开” and “自6月开展以来” into “开展”', () => {
+    expect(findEventsIn('在今年召开的区政协十七届一次会议期间，区政协经济委提交了提案。', AUG_2022)).toEqual([{ date: '2022', label: '区政协十七届一次会议召开' }]);
+    expect(findEventsIn('专项行动自6月开展以来，市县两级政协联动。', AUG_2022)).toEqual([{ date: '2022-06', label: '专项行动开展' }]);
+  });
   it('日前/近日 take the article’s month only when its day is stated, else its year; 去年 is the year before', () => {
     const text = '日前，宿迁市政协赴政协委员企业开展“三联三促”活动。';
     expect(findEventsIn(text, AUG_2022)).toEqual([{ date: '2022', label: '宿迁市政协赴政协委员企业开展“三联三促”活动' }]);

@@ -152,7 +152,7 @@ describe('importDocument on the seed pages vs the golden reports', () => {
   it('gets regions right', () => expect(share('regions')).toBeGreaterThanOrEqual(ONE_MISS));
   it('keeps the golden body sentences', () => expect(share('bodyRecall')).toBeGreaterThanOrEqual(0.97));
   it('adds no extra sentences to the body', () => expect(share('bodyPrecision')).toBeGreaterThanOrEqual(0.97));
-  // Events measured 2026-11-23: recall 16/23, precision 16/18. Two golden events need 003's date
+  // Events measured 2026-11-23: recall 16/23, precision 16/17. Two golden events need 003's date
   // (not in the text), others are paraphrases or relative dates (“就在几天前”) we do not guess.
   // Bodies measured 2026-11-23: 12/13 (000: we add party for 区委书记…批示, which the golden leaves out).
   it('gets bodies (政协/人大/政府/党委) right', () => expect(share('bodies')).toBeGreaterThanOrEqual(ONE_MISS));

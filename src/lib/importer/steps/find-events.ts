@@ -83,8 +83,27 @@ function clauseAt(text: string, start: number, end: number): { text: string; end
   let rest = clauseFrom(text, end);
   if (!(before + rest.text).replace(/^(以来|起|初|底|中旬|上旬|下旬|份|的)/u, '').trim() && rest.end < text.length) rest = clauseFrom(text, rest.end + 1);
   else rest = { text: before + rest.text, end: rest.end };
-  const label = rest.text.replace(/^(以来|起|底|份|在|于)+/u, '').replace(/^在/u, '').replace(/(期间|时|上)$/u, '').trim();
+  const label = rest.text
+    .replace(/^(以来|起|底|份|在|于)+/u, '')
+    .replace(/^在/u, '')
+    .replace(/(期间|时|上)$/u, '')
+    // 在今年召开的区政协十七届一次会议 → 区政协十七届一次会议召开; 活动自6月开展以来 → 活动开展.
+    .replace(/^(召开|举行|举办)的(.+)$/u, '$2$1')
+    .replace(/自(开展|启动|实施)以来$/u, '$1')
+    .trim();
   return { text: shortenPlaces(label), end: rest.end };
+}
+
+// A clause that opens with the act has its actor earlier in the sentence (市政协…沟通，8月9日，举办…).
+const OPENS_WITH_ACT = /^(举办|召开|举行|开展|组织|启动|提出|赴|前往|走访|调研|视察|成立|发布|印发|出台)/u;
+const ACTOR = /^[\u4e00-\u9fff]{0,10}?(?:政协|人大常委会|人大|政府|党委|工商联)/u;
+
+/** The label with the sentence's actor put in front when the clause opens with the act. */
+function withSubject(text: string, start: number, label: string): string {
+  if (!OPENS_WITH_ACT.test(label)) return label;
+  const sentenceStart = Math.max(...[...text.slice(0, start).matchAll(/[。！？!?\n]/gu)].map((m) => (m.index ?? 0) + 1), 0);
+  const actor = text.slice(sentenceStart, start).replace(/^[”’"』」…\s—]+/u, '').match(ACTOR)?.[0];
+  return actor ? shortenPlaces(actor) + label : label;
 }
 
 /**
@@ -93,6 +112,7 @@ function clauseAt(text: string, start: number, end: number): { text: string; end
  */
 function labelAt(text: string, start: number, end: number, verb: boolean, join: boolean): string {
   const clause = clauseAt(text, start, end);
+  clause.text = withSubject(text, start, clause.text);
   if (!verb || !join || EVENT_VERB.test(clause.text) || clause.end >= text.length || text[clause.end] === '。') return clause.text;
   const next = clauseFrom(text, clause.end + 1).text.trim();
   return EVENT_VERB.test(next) && next.length <= 40 ? `${clause.text}，${next}` : clause.text;
