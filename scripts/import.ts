@@ -51,8 +51,10 @@ function jsonArticle(a: ArticleRecord) {
 }
 
 function summary(file: string, a: ArticleRecord, target: string): string {
-  const lines = [`${file} → ${target}`, `  title: ${a.title || '(none)'}${a.subtitle ? ` / ${a.subtitle}` : ''}`];
-  for (const g of a.guesses) lines.push(`  ${g.field}: ${g.value}  [${g.confidence}; from ${g.from}]`);
+  // The title line carries its guess note; the other guesses follow, one line each.
+  const titleGuess = a.guesses.find((g) => g.field === 'title');
+  const lines = [`${file} → ${target}`, `  title: ${a.title || '(none)'}${a.subtitle ? ` / ${a.subtitle}` : ''}${titleGuess ? `  [${titleGuess.confidence}; from ${titleGuess.from}]` : ''}`];
+  for (const g of a.guesses) if (g !== titleGuess) lines.push(`  ${g.field}: ${g.value}  [${g.confidence}; from ${g.from}]`);
   lines.push(`  reporters: ${a.reporters.join('、') || '-'}  correspondents: ${a.correspondents.join('、') || '-'}  editors: ${a.editors.join('、') || '-'}  photographers: ${a.photographers.join('、') || '-'}`);
   for (const r of a.removed) lines.push(`  removed (${r.reason}): ${r.text.length > 60 ? r.text.slice(0, 60) + '…' : r.text}`);
   // Multi-line warnings (an outlets.yaml entry to add) keep their lines, indented under the warning.
