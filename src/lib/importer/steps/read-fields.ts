@@ -14,7 +14,9 @@ export function joinBrokenLines(lines: Line[]): Line[] {
   const out: Line[] = [];
   for (const line of lines) {
     const prev = out[out.length - 1];
-    const broken = prev && !TERMINAL.test(prev.text) && (/[，、,]$/u.test(prev.text) || prev.text.length >= 60);
+    // An open quote (“…引领 / 力不强。”) is a sentence the scraper cut, not a caption.
+    const openQuote = prev && (prev.text.match(/“/gu) ?? []).length > (prev.text.match(/”/gu) ?? []).length;
+    const broken = prev && !TERMINAL.test(prev.text) && (/[，、,]$/u.test(prev.text) || prev.text.length >= 60 || openQuote);
     if (prev && broken && prev.kind === 'para' && line.kind === 'para' && !/^[#>]/u.test(prev.text) && !/^[#>]/u.test(line.text)) {
       out[out.length - 1] = { ...prev, text: prev.text + line.text };
     } else out.push(line);
