@@ -58,7 +58,7 @@ const rawFiles = readdirSync('tests/fixtures/raw').filter((f) => f.endsWith('.tx
 describe('importDocument on the seed pages vs the golden reports', () => {
   // topics = share of suggested topics that the golden report lists; figures = share of golden
   // figures (value + unit) found. Asserted fields first; the rest are printed for the record (the issue names only the first six).
-  const fields = ['count', 'title', 'date', 'outlet', 'reporters', 'regions', 'bodyRecall', 'bodyPrecision', 'noChrome', 'subtitle', 'dateCertainty', 'correspondents', 'editors', 'photographers', 'kind', 'bodies', 'topics', 'figures', 'figurePrecision', 'figureLabels', 'eventRecall', 'eventPrecision'] as const;
+  const fields = ['count', 'title', 'date', 'outlet', 'reporters', 'regions', 'bodyRecall', 'bodyPrecision', 'noChrome', 'structure', 'subtitle', 'dateCertainty', 'correspondents', 'editors', 'photographers', 'kind', 'bodies', 'topics', 'figures', 'figurePrecision', 'figureLabels', 'eventRecall', 'eventPrecision'] as const;
   const score: Record<(typeof fields)[number], { ok: number; total: number }> = Object.fromEntries(fields.map((f) => [f, { ok: 0, total: 0 }])) as never;
   const misses: string[] = [];
 
@@ -97,6 +97,9 @@ describe('importDocument on the seed pages vs the golden reports', () => {
       for (const f of (g.data.figures as { value: string; unit: string }[] | undefined) ?? []) {
         check('figures', !!a?.figures.some((x) => x.value === f.value && x.unit === f.unit), `missing figure ${f.value}${f.unit}`);
       }
+      // Structure: as many section headings (## ) and image captions (> 图：) as the golden body.
+      const shape = (body: string) => `${(body.match(/^## /gmu) ?? []).length} headings, ${(body.match(/^> 图：/gmu) ?? []).length} captions`;
+      check('structure', !!a && shape(a.body) === shape(g.body), `got ${shape(a?.body ?? '')}, golden ${shape(g.body)}`);
       // Figure precision: share of the importer's figures that the golden report lists (value + unit);
       // label agreement: for figures found in both, the labels share half the shorter one's bigrams.
       const goldenFigures = (g.data.figures as { label: string; value: string; unit: string }[] | undefined) ?? [];
@@ -161,5 +164,6 @@ describe('importDocument on the seed pages vs the golden reports', () => {
   it('labels figures as the golden reports do (half the bigrams of the shorter label)', () => expect(share('figureLabels')).toBeGreaterThanOrEqual(0.8));
   it('finds the golden events', () => expect(share('eventRecall')).toBeGreaterThanOrEqual(0.6));
   it('adds few events the golden reports leave out', () => expect(share('eventPrecision')).toBeGreaterThanOrEqual(0.8));
+  it('keeps the headings and captions of the golden bodies (a cut sentence is no caption)', () => expect(share('structure')).toBeGreaterThanOrEqual(ONE_MISS));
   it('leaves no chrome (navigation, share, footer, bylines, pinyin) in any body', () => expect(share('noChrome')).toBe(1));
 });
