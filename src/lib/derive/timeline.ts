@@ -97,3 +97,11 @@ export function groupTimeline(entries: readonly TimelineEntry[]): TimelineYear[]
     months: [...months].map(([month, list]) => ({ month, entries: list })),
   }));
 }
+
+/** Entries shown in a page's timeline section; the full timeline lives on /timeline/. */
+export const PAGE_TIMELINE_LIMIT = 60;
+
+/** The most recent `limit` entries of an oldest-first timeline, still oldest first. */
+export function recentTimeline(entries: readonly TimelineEntry[], limit = PAGE_TIMELINE_LIMIT): TimelineEntry[] {
+  return entries.slice(Math.max(0, entries.length - limit));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTimeline, groupTimeline, reportTimelineEntries } from '../../../src/lib/derive/timeline.ts';
+import { buildTimeline, groupTimeline, recentTimeline, reportTimelineEntries } from '../../../src/lib/derive/timeline.ts';
 import { makeReport } from '../helpers/make-report.ts';
 
 describe(buildTimeline, () => {
@@ -42,5 +42,14 @@ describe(groupTimeline, () => {
     const groups = groupTimeline(buildTimeline([makeReport('a', { date: '2019' })]));
     expect(groups).toHaveLength(1);
     expect(groups[0].months[0].month).toBeNull();
+  });
+});
+
+describe(recentTimeline, () => {
+  it('keeps the newest entries, oldest first, and all of a short timeline', () => {
+    const entries = buildTimeline(['2020', '2021', '2022', '2023'].map((date) => makeReport(date, { date })));
+    expect(recentTimeline(entries, 2).map((e) => e.date)).toEqual(['2022', '2023']);
+    expect(recentTimeline(entries, 10)).toHaveLength(4);
+    expect(recentTimeline([], 2)).toEqual([]);
   });
 });
