@@ -1,8 +1,8 @@
-/** /rss.xml: every report, newest first. */
+/** /rss.xml: the newest reports of the whole archive. */
 import type { APIRoute } from 'astro';
 import rss from '@astrojs/rss';
 import { loadArchive } from '../data/archive.ts';
-import { SITE_FEED, feedItemOf } from '../lib/reader/feeds.ts';
+import { SITE_FEED, feedItemOf, newestForFeed } from '../lib/reader/feeds.ts';
 import { SITE_DESCRIPTION } from '../lib/reader/site.ts';
 import { channelData } from '../lib/reader/rss-channel.ts';
 
@@ -13,7 +13,7 @@ export const GET: APIRoute = async ({ site }) => {
     title: SITE_FEED.title,
     description: SITE_DESCRIPTION,
     site: site!,
-    items: reports.map((r) => feedItemOf(r, outlets, topicNames)),
+    items: newestForFeed(reports).map((r) => feedItemOf(r, outlets, topicNames)),
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: channelData(new URL(SITE_FEED.href, site).href),
   });

@@ -61,3 +61,11 @@ export function feedItemOf(report: Report, outlets: readonly Outlet[], topicName
     categories: d.topics.map((id) => topicNames.get(id) ?? id),
   };
 }
+
+/** Items per feed: readers' feed software wants what is new, not the whole archive. */
+export const FEED_ITEM_LIMIT = 50;
+
+/** The newest `FEED_ITEM_LIMIT` of a newest-first list. */
+export function newestForFeed<T>(items: readonly T[]): T[] {
+  return items.slice(0, FEED_ITEM_LIMIT);
+}

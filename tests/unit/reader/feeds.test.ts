@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedItemOf, pubDateOf, regionFeedHref, topicFeedHref } from '../../../src/lib/reader/feeds.ts';
+import { FEED_ITEM_LIMIT, feedItemOf, newestForFeed, pubDateOf, regionFeedHref, topicFeedHref } from '../../../src/lib/reader/feeds.ts';
 import { channelData } from '../../../src/lib/reader/rss-channel.ts';
 import { makeReport } from '../helpers/make-report.ts';
 
@@ -38,5 +38,13 @@ describe('feed addresses', () => {
   });
   it('escape the self link for XML', () => {
     expect(channelData('https://e.org/a?x=1&y="2"')).toContain('href="https://e.org/a?x=1&amp;y=&quot;2&quot;"');
+  });
+});
+
+describe(newestForFeed, () => {
+  it('keeps at most FEED_ITEM_LIMIT items, in the given order', () => {
+    const many = Array.from({ length: FEED_ITEM_LIMIT + 7 }, (_, i) => i);
+    expect(newestForFeed(many)).toEqual(many.slice(0, FEED_ITEM_LIMIT));
+    expect(newestForFeed([3, 1])).toEqual([3, 1]);
   });
 });

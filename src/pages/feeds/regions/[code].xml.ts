@@ -2,29 +2,29 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import rss from '@astrojs/rss';
 import { loadArchive } from '../../../data/archive.ts';
-import { buildRegionTree } from '../../../lib/archive/region-tree.ts';
 import { regionHref } from '../../../lib/archive/urls.ts';
 import { fullRegionName } from '../../../lib/regions/gazetteer.ts';
-import { feedItemOf, regionFeedHref } from '../../../lib/reader/feeds.ts';
+import { feedItemOf, newestForFeed, regionFeedHref } from '../../../lib/reader/feeds.ts';
 import { channelData, regionFeedTitle } from '../../../lib/reader/rss-channel.ts';
 
 export const getStaticPaths = (async () => {
-  const { reports } = await loadArchive();
-  const { index } = buildRegionTree(reports);
+  const { regionTree } = await loadArchive();
+  const { index } = regionTree;
   return [...index.values()].map((node) => ({ params: { code: node.code }, props: { reportIds: node.reportIds } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, props, site }) => {
   const code = params.code!;
-  const { reports, outlets, topics } = await loadArchive();
+  const { byId, outlets, topics } = await loadArchive();
   const topicNames = new Map(topics.map((t) => [t.id, t.name]));
-  const ids = new Set<string>(props.reportIds);
+  // reportIds are newest first, so the feed takes the newest without scanning the archive.
+  const newest = newestForFeed(props.reportIds as string[]).map((id) => byId.get(id)!);
   return rss({
     title: regionFeedTitle(code),
     description: `协商档案中关于${fullRegionName(code)}（含下辖地区）的报道。`,
     // The channel links to the region's page; item links resolve against it to absolute URLs.
     site: new URL(regionHref(code), site).href,
-    items: reports.filter((r) => ids.has(r.id)).map((r) => feedItemOf(r, outlets, topicNames)),
+    items: newest.map((r) => feedItemOf(r, outlets, topicNames)),
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: channelData(new URL(regionFeedHref(code), site).href),
   });

@@ -3,7 +3,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import rss from '@astrojs/rss';
 import { loadArchive } from '../../../data/archive.ts';
 import { topicHref } from '../../../lib/archive/urls.ts';
-import { feedItemOf, topicFeedHref } from '../../../lib/reader/feeds.ts';
+import { feedItemOf, newestForFeed, topicFeedHref } from '../../../lib/reader/feeds.ts';
 import { channelData, topicFeedTitle } from '../../../lib/reader/rss-channel.ts';
 
 export const getStaticPaths = (async () => {
@@ -21,7 +21,7 @@ export const GET: APIRoute = async ({ props, site }) => {
     description: `协商档案中主题为“${topic.name}”的报道：${topic.description}`,
     // The channel links to the topic's page; item links resolve against it to absolute URLs.
     site: new URL(topicHref(topic.id), site).href,
-    items: reports.filter((r) => r.data.topics.includes(topic.id)).map((r) => feedItemOf(r, outlets, topicNames)),
+    items: newestForFeed(reports.filter((r) => r.data.topics.includes(topic.id))).map((r) => feedItemOf(r, outlets, topicNames)),
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: channelData(new URL(topicFeedHref(topic.id), site).href),
   });
