@@ -9,19 +9,23 @@
  *   npm run check -- --quiet           errors only (warnings are still counted)
  *   npm run check -- --json            machine-readable problems
  */
-import { parseArgs } from 'node:util';
+import { parseCliOptions } from './cli-options.ts';
 import { runContentCheck } from '../src/integrations/content-check.ts';
 import { formatReport } from '../src/lib/check/format.ts';
 
-const { values } = parseArgs({
-  options: {
+const USAGE = `Usage: npm run check [-- --content DIR] [--registry DIR] [--today YYYY-MM-DD] [--quiet] [--json]
+  检查全部报道，列出每一个问题 (check every report and list every problem); exit 1 on any error.`;
+
+const { values } = parseCliOptions(
+  {
     content: { type: 'string' },
     registry: { type: 'string' },
     today: { type: 'string' },
     json: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
   },
-});
+  USAGE,
+);
 
 if (values.today && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
   console.error(`--today 要写 YYYY-MM-DD (--today takes YYYY-MM-DD), got "${values.today}"`);

@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { parseArgs } from 'node:util';
+import { parseCliOptions } from './cli-options.ts';
 import { checkContent } from '../src/lib/check/check-content.ts';
 import { lookupEntry, lookupRegion, reportSkeleton } from '../src/lib/check/skeleton.ts';
 import { isPartialDate } from '../src/lib/dates/partial-date.ts';
@@ -18,8 +18,13 @@ import { BODIES, REPORT_KINDS } from '../src/lib/taxonomy/vocabularies.ts';
 import { todayForCheck } from '../src/integrations/content-check.ts';
 import { contentDirUrl, loadRegistry } from '../src/schemas/registry.ts';
 
-const { values: flags } = parseArgs({
-  options: {
+const USAGE = `Usage: npm run new [-- --title 标题 --date YYYY-MM-DD --region 钱塘 --topics 民营经济,manufacturing
+                       --outlet rmzxw --kind news [--bodies cppcc]]
+       npm run new -- --find-region 钱塘     look a place up (code and full name)
+  Asks in a terminal for whatever is not given; writes content/reports/<year>/<date>-<slug>.md; never overwrites.`;
+
+const { values: flags } = parseCliOptions(
+  {
     title: { type: 'string' },
     date: { type: 'string' },
     region: { type: 'string' },
@@ -30,7 +35,8 @@ const { values: flags } = parseArgs({
     'find-region': { type: 'string' },
     root: { type: 'string' },
   },
-});
+  USAGE,
+);
 
 const registry = loadRegistry(contentDirUrl());
 const interactive = process.stdin.isTTY && process.stdout.isTTY;
