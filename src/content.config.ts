@@ -12,7 +12,9 @@ import { outletSchema, topicSchema } from './schemas/taxonomy.ts';
 const registry = loadRegistry(contentDirUrl());
 
 const reports = defineCollection({
-  loader: glob({ pattern: '**/*.{md,mdx}', base: `${contentDir()}/reports` }),
+  // The raw Markdown is never read from the store (pages render, the checker reads files), so
+  // keeping it would nearly double the store (2k reports: 31.8 MB → 17.7 MB, sync RSS 700 → 643 MB).
+  loader: glob({ pattern: '**/*.{md,mdx}', base: `${contentDir()}/reports`, retainBody: false }),
   schema: reportSchema(registry),
 });
 
