@@ -5,6 +5,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { stripSiteSuffix } from './site-title.ts';
 import type { Line, PageMeta, Removed } from './types.ts';
 
 type El = { tagName: string; textContent: string | null; getAttribute(n: string): string | null; querySelector(s: string): El | null; querySelectorAll(s: string): ArrayLike<El>; children: ArrayLike<El>; closest?(s: string): El | null };
@@ -71,7 +72,11 @@ export function readPageMeta(document: { querySelector(s: string): El | null; qu
   const dateFrom = ld?.datePublished ? 'JSON-LD datePublished' : meta(document, 'article:published_time', 'pubdate', 'publishdate', 'PubDate', 'datePublished') ? 'meta published_time' : time ? '<time datetime>' : undefined;
   const keywords = ld?.keywords ?? meta(document, 'keywords', 'news_keywords');
   return {
-    title: clean(ld?.headline) || meta(document, 'og:title', 'twitter:title') || clean(document.querySelector('title')?.textContent) || undefined,
+    // og:title and <title> usually end in the site or channel name: keep the headline part only.
+    title:
+      clean(ld?.headline) ||
+      stripSiteSuffix(meta(document, 'og:title', 'twitter:title') || clean(document.querySelector('title')?.textContent) || '', siteName) ||
+      undefined,
     siteName,
     date,
     dateFrom,

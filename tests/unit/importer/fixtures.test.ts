@@ -52,6 +52,18 @@ describe(importDocument, () => {
     expect(a.regions.map((x) => x.code)).toEqual(['330302']);
     expect(a.body).toContain('制鞋企业');
   });
+  it('html-title-suffix: the on-page <h1> is the title, not the <title> with place and site name', () => {
+    const [a] = ok(run('html-title-suffix')).articles;
+    expect(a.title).toBe('南浔区政协：聚焦民营经济高质量发展建言献策');
+    expect(a.body).not.toContain('湖州新闻网');
+    expect(a.body.startsWith('6月9日')).toBe(true);
+    expect([a.date, a.dateCertainty]).toEqual(['2023-06-12', 'stated']);
+    expect(a.reporters).toEqual(['沈佳']);
+    expect(a.correspondents).toEqual(['钱晓红']);
+    expect(a.editors).toEqual(['王芳']);
+    expect(a.regions.map((x) => x.code)).toEqual(['330503']);
+    expect(a.warnings.join(' ')).toMatch(/湖州日报 is not in content\/outlets.yaml/);
+  });
   it('html-jsonld-time: page metadata (JSON-LD) beats the text, chrome is left out', () => {
     const r = ok(run('html-jsonld-time'));
     const [a] = r.articles;

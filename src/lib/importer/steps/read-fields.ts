@@ -2,6 +2,7 @@
  * Step: per article, title and subtitle from the headline block (or page metadata), captions and
  * broken lines in the body, outlet (read-outlet.ts) and kind. Dates are read-date.ts.
  */
+import { sameHeadline } from '../site-title.ts';
 import { outletEntryFix } from '../outlet-entry.ts';
 import { findOutlet, unknownOutletName } from './read-outlet.ts';
 import { findBodies } from './find-bodies.ts';
@@ -77,7 +78,14 @@ function readArticle(doc: ImportDoc, a: ArticleDraft, index: number): ArticleDra
   if (!title && doc.articles.length === 1) {
     const first = lines[0];
     const short = first && (first.kind === 'heading' || /^#\s/u.test(first.text) || (first.text.length <= 60 && !TERMINAL.test(first.text)));
-    if (doc.meta.title && (doc.format === 'html' || !short)) title = doc.meta.title;
+    // On a web page the article's own heading is the headline as printed; the page title often adds
+    // the place or the site (「湖州市南浔区政协：…_湖州新闻网」 over an <h1> 「南浔区政协：…」).
+    const pageHeading = doc.format === 'html' && first?.kind === 'heading' && (!doc.meta.title || sameHeadline(first.text, doc.meta.title));
+    if (pageHeading) {
+      title = first.text;
+      out.headline = [first];
+      lines = lines.slice(1);
+    } else if (doc.meta.title && (doc.format === 'html' || !short)) title = doc.meta.title;
     else if (short) {
       title = first.text.replace(/^#+\s*/u, '');
       out.headline = [first];
