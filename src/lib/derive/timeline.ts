@@ -105,3 +105,18 @@ export const PAGE_TIMELINE_LIMIT = 60;
 export function recentTimeline(entries: readonly TimelineEntry[], limit = PAGE_TIMELINE_LIMIT): TimelineEntry[] {
   return entries.slice(Math.max(0, entries.length - limit));
 }
+
+/** Entries the /timeline/ page shows itself; a longer timeline is read year by year. */
+export const TIMELINE_PAGE_LIMIT = 200;
+
+/** The years of a timeline with their number of entries, oldest first. */
+export function timelineYearCounts(entries: readonly TimelineEntry[]): { year: number; count: number }[] {
+  return groupTimeline(entries).map((y) => ({ year: y.year, count: y.months.reduce((n, m) => n + m.entries.length, 0) }));
+}
+
+/** The entries of one year, in timeline order. */
+export function timelineOfYear(entries: readonly TimelineEntry[], year: number): TimelineEntry[] {
+  return groupTimeline(entries)
+    .filter((y) => y.year === year)
+    .flatMap((y) => y.months.flatMap((m) => m.entries));
+}

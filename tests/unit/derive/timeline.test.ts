@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTimeline, groupTimeline, recentTimeline, reportTimelineEntries } from '../../../src/lib/derive/timeline.ts';
+import { buildTimeline, groupTimeline, recentTimeline, reportTimelineEntries, timelineOfYear, timelineYearCounts } from '../../../src/lib/derive/timeline.ts';
 import { makeReport } from '../helpers/make-report.ts';
 
 describe(buildTimeline, () => {
@@ -51,5 +51,27 @@ describe(recentTimeline, () => {
     expect(recentTimeline(entries, 2).map((e) => e.date)).toEqual(['2022', '2023']);
     expect(recentTimeline(entries, 10)).toHaveLength(4);
     expect(recentTimeline([], 2)).toEqual([]);
+  });
+});
+
+describe(timelineYearCounts, () => {
+  it('counts entries per year, oldest first, and nothing for an empty timeline', () => {
+    const entries = buildTimeline([
+      makeReport('a', { date: '2022-08-18', events: [{ date: '2021-03', label: '启动' }] }),
+      makeReport('b', { date: '2022' }),
+    ]);
+    expect(timelineYearCounts(entries)).toEqual([
+      { year: 2021, count: 1 },
+      { year: 2022, count: 2 },
+    ]);
+    expect(timelineYearCounts([])).toEqual([]);
+  });
+});
+
+describe(timelineOfYear, () => {
+  it('keeps one year, year-only entries before dated ones', () => {
+    const entries = buildTimeline([makeReport('a', { date: '2022-08-18' }), makeReport('b', { date: '2022' }), makeReport('c', { date: '2021' })]);
+    expect(timelineOfYear(entries, 2022).map((e) => e.date)).toEqual(['2022', '2022-08-18']);
+    expect(timelineOfYear(entries, 2030)).toEqual([]);
   });
 });
