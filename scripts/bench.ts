@@ -256,7 +256,7 @@ interface QueryOutcome {
 }
 
 /**
- * A cold first query in a fresh Chromium profile: bytes of every /pagefind/ response from opening
+ * A cold first query in a fresh Chromium profile: bytes of every /pagefind/ (and /pagefind-shard-<i>/) response from opening
  * the page until the first results show (the search payload, whenever the page chooses to fetch
  * it), and ms from submitting the query to the first result card. On the /search/ page when it
  * exists; otherwise through Pagefind's JS API on the home page.
@@ -306,7 +306,7 @@ async function coldQuery(distDir: string, query: string): Promise<QueryOutcome> 
     let bytes = 0;
     for (const t of await Promise.all(transfers)) {
       if (process.env.BENCH_DEBUG) process.stderr.write(`[bench]   ${t.bytes}\t${t.path}\n`);
-      if (t.path.startsWith('/pagefind/')) bytes += t.bytes;
+      if (t.path.startsWith('/pagefind/') || t.path.startsWith('/pagefind-shard-')) bytes += t.bytes;
     }
     return { bytes, ms: round(outcome.ms, 0), results: outcome.results, via };
   } finally {
@@ -414,7 +414,11 @@ async function main(): Promise<void> {
   const deriveInfo = JSON.parse(derive.output.trim().split('\n').pop()!) as { parseMs: number; deriveMs: number; deriveCpuMs: number };
 
   const dist = sizeOf(distDir);
-  const index = sizeOf(join(distDir, 'pagefind'));
+  // The search index: /pagefind/ and, for a sharded archive, every /pagefind-shard-<i>/.
+  const index = readdirSync(distDir)
+    .filter((name) => name === 'pagefind' || name.startsWith('pagefind-shard-'))
+    .map((name) => sizeOf(join(distDir, name)))
+    .reduce((sum, s) => ({ bytes: sum.bytes + s.bytes, files: sum.files + s.files, html: 0 }), { bytes: 0, files: 0, html: 0 });
 
   let query: QueryOutcome | null = null;
   if (!args.skipBrowser && existsSync('/usr/bin/chromium') && index.files > 0) {
