@@ -34,6 +34,7 @@ interface PagefindApi {
   search(term: string | null, options?: object): Promise<PagefindResponse>;
   filters(): Promise<Record<string, Record<string, number>>>;
   options(options: object): Promise<void>;
+  mergeIndex(bundlePath: string, options?: object): Promise<void>;
 }
 
 export interface SearchOutcome {
@@ -47,14 +48,38 @@ export interface SearchOutcome {
 }
 
 let api: Promise<PagefindApi> | undefined;
+/** How many index bundles the search page merges (1 unless the archive is sharded). */
+let shardCount = 1;
+// A synthetic filter Pagefind adds to every page of a merged bundle (mergeFilter), naming its shard,
+// so one shard can be searched alone. Not a facet: it is removed from the counts the page sees.
+const SHARD_FILTER = 'shard';
 let allFilters: Promise<unknown> | undefined;
 
-/** Pagefind's browser bundle, loaded once from our own origin. */
+/**
+ * The extra index bundles of a sharded archive, as the search page lists them
+ * (data-search-shards, src/lib/search/shards.ts); none for a single index.
+ */
+function extraBundles(): string[] {
+  const raw = document.querySelector('[data-search-shards]')?.getAttribute('data-search-shards');
+  return raw ? (JSON.parse(raw) as string[]) : [];
+}
+
+/** Pagefind's browser bundle, loaded once from our own origin, with every shard merged in. */
 export function loadPagefind(): Promise<PagefindApi> {
   // A runtime URL: the bundle is written by the build, after Vite has finished.
   const url = '/pagefind/pagefind.js';
   api ??= (import(/* @vite-ignore */ url) as Promise<PagefindApi>).then(async (pf) => {
-    await pf.options({ excerptLength: 0 });
+    const bundles = extraBundles();
+    if (bundles.length === 0) {
+      await pf.options({ excerptLength: 0 });
+      return pf;
+    }
+    // Merged indexes share the first one's WebAssembly; searches and filter counts then cover all.
+    await pf.options({ excerptLength: 0, mergeFilter: { [SHARD_FILTER]: '0' } });
+    for (const [i, bundle] of bundles.entries()) {
+      await pf.mergeIndex(bundle, { excerptLength: 0, mergeFilter: { [SHARD_FILTER]: String(i + 1) } });
+    }
+    shardCount = bundles.length + 1;
     return pf;
   });
   return api;
@@ -104,6 +129,30 @@ async function prepare(state: SearchState): Promise<Prepared> {
   return { pf: await loadPagefind(), phrases, folded: simplified !== normalised, tokenLists, filters: pagefindFilters(state) };
 }
 
+/**
+ * A Pagefind search sorted newest first. Over merged shards Pagefind re-sorts all results by score,
+ * and a sorted search scores by rank within its own index, which would interleave the shards; the
+ * shards hold disjoint date ranges, newest first, so the right order is shard 0's results, then
+ * shard 1's, and so on (one extra search per shard, same index chunks). Counts come from the merged search.
+ */
+async function searchByDate(pf: PagefindApi, term: string | null, filters: Prepared['filters']): Promise<PagefindResponse> {
+  const byDate = { date: 'desc' };
+  const merged = pf.search(term, { filters, sort: byDate });
+  if (shardCount === 1) return merged;
+  const shards = Array.from({ length: shardCount }, (_, i) =>
+    pf.search(term, { filters: { ...filters, [SHARD_FILTER]: { any: [String(i)] } }, sort: byDate }),
+  );
+  const [all, ...each] = await Promise.all([merged, ...shards]);
+  return { ...all, results: each.flatMap((response) => response.results) };
+}
+
+/** Facet counts without the shard filter (which is not a facet). */
+function facetCounts(counts: PagefindResponse['filters']): PagefindResponse['filters'] {
+  if (!(SHARD_FILTER in counts)) return counts;
+  const { [SHARD_FILTER]: _shard, ...rest } = counts;
+  return rest;
+}
+
 /** The Pagefind query that matches a phrase exactly: quoted adjacent bigrams, or its one token (prefix match). */
 function exactQuery(tokens: string[]): string {
   return tokens.length > 1 ? `"${tokens.join(' ')}"` : tokens[0];
@@ -112,18 +161,17 @@ function exactQuery(tokens: string[]): string {
 /** Runs the search a state describes; an empty query lists every report matching the filters, newest first. */
 export async function runSearch(state: SearchState): Promise<SearchOutcome> {
   const { pf, phrases, folded, tokenLists, filters } = await prepare(state);
-  const byDate = { date: 'desc' };
   if (tokenLists.length === 0) {
-    const all = await pf.search(null, { filters, sort: byDate });
-    return { phrases, folded, results: all.results, counts: all.filters };
+    const all = await searchByDate(pf, null, filters);
+    return { phrases, folded, results: all.results, counts: facetCounts(all.filters) };
   }
   if (tokenLists.length === 1 && state.sort === 'date') {
     // Newest first needs no relevance scores: the exact search alone decides and orders.
-    const exact = await pf.search(exactQuery(tokenLists[0]), { filters, sort: byDate });
-    return { phrases, folded, results: exact.results, counts: exact.filters };
+    const exact = await searchByDate(pf, exactQuery(tokenLists[0]), filters);
+    return { phrases, folded, results: exact.results, counts: facetCounts(exact.filters) };
   }
-  const sort = state.sort === 'date' ? byDate : {};
-  const ranked = pf.search(tokenLists.flat().join(' '), { filters, sort });
+  const terms = tokenLists.flat().join(' ');
+  const ranked = state.sort === 'date' ? searchByDate(pf, terms, filters) : pf.search(terms, { filters, sort: {} });
   const checks = tokenLists
     .filter((tokens) => tokens.length > 1 || tokenLists.length > 1)
     .map((tokens) => pf.search(exactQuery(tokens), { filters }));
@@ -132,7 +180,7 @@ export async function runSearch(state: SearchState): Promise<SearchOutcome> {
   const results = main.results.filter((r) => allowed.every((ids) => ids.has(r.id)));
   // With one phrase, its exact search has Pagefind's own counts for exactly these results.
   const counts = tokenLists.length === 1 && exact.length === 1 ? exact[0].filters : main.filters;
-  return { phrases, folded, results, counts };
+  return { phrases, folded, results, counts: facetCounts(counts) };
 }
 
 /**
@@ -141,7 +189,7 @@ export async function runSearch(state: SearchState): Promise<SearchOutcome> {
  */
 export async function countFacets(state: SearchState): Promise<SearchOutcome['counts']> {
   const { pf, tokenLists, filters } = await prepare(state);
-  if (tokenLists.length === 0) return (await pf.search(null, { filters })).filters;
-  if (tokenLists.length === 1) return (await pf.search(exactQuery(tokenLists[0]), { filters })).filters;
-  return (await pf.search(tokenLists.flat().join(' '), { filters })).filters;
+  if (tokenLists.length === 0) return facetCounts((await pf.search(null, { filters })).filters);
+  if (tokenLists.length === 1) return facetCounts((await pf.search(exactQuery(tokenLists[0]), { filters })).filters);
+  return facetCounts((await pf.search(tokenLists.flat().join(' '), { filters })).filters);
 }
