@@ -6,6 +6,9 @@
  * so the whole index is one language-neutral index ("und"): Pagefind's own jieba segmentation is
  * not used, and the browser's query segmentation leaves our ASCII tokens alone. Files on disk are
  * not changed; the rewritten HTML goes to Pagefind through addHTMLFile.
+ *
+ * Pagefind holds ≈1 MB per Chinese report until it writes, so a large archive is indexed in shards
+ * (src/lib/search/shards.ts), one after another, each by a fresh Pagefind service.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -42,7 +45,6 @@ function urlOf(outDir: string, file: string): string {
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
-
 
 // The sort key SearchMeta.astro writes on every report page: which reports are newest.
 const SORT_DATE = /<data value="([^"]*)" data-pagefind-sort="date\[value\]"/u;
@@ -132,7 +134,11 @@ export default function pagefindIndex(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const started = performance.now();
         const size = parseShardSize(process.env.ARCHIVE_SEARCH_SHARD_SIZE);
-        const shards = planShards(newestFirst(reportPages(outDir)), size);
+        const pages = reportPages(outDir);
+        const shards = planShards(newestFirst(pages), size);
+        const undated = pages.find((p) => !p.date);
+        // Without its sort date a report would land in the wrong shard and break newest-first order.
+        if (shards.length > 1 && undated) throw new Error(`${undated.url} has no data-pagefind-sort date (see SearchMeta.astro); cannot place it in a search shard.`);
         checkSearchPage(outDir, shards.length > 1 ? shardManifest(shards).bundles : []);
         let indexed = 0;
         try {
