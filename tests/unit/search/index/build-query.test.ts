@@ -1,0 +1,353 @@
+/**
+ * The index against an oracle: an index built in memory from the seed reports and ~300 synthetic
+ * ones must return every report that holds a phrase (containsPhrase, the exact check), and nothing
+ * else once the page's confirmation step has run.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { buildCorpus } from '../../../../src/lib/bench/corpus.ts';
+import { generateReports, provinceCodes } from '../../../../src/lib/bench/generate.ts';
+import { createRng, type Rng } from '../../../../src/lib/bench/prng.ts';
+import { sortReportsNewestFirst } from '../../../../src/lib/archive/sort.ts';
+import type { Report } from '../../../../src/lib/archive/types.ts';
+import { allRegions } from '../../../../src/lib/regions/gazetteer.ts';
+import { reportSearchData } from '../../../../src/lib/search/report-search-data.ts';
+import { buildSearchIndex, type BuiltIndex, type IndexDocument } from '../../../../src/lib/search/index/build.ts';
+import { bucketOf } from '../../../../src/lib/search/index/codec.ts';
+import { answer, bucketSource, matchText, readBucket, readFacetTable, type FacetTable, type PostingSource, type Selection, type TextMatches } from '../../../../src/lib/search/index/query.ts';
+import { containsPhrase, foldForIndex, phraseTokens } from '../../../../src/lib/search/index/tokens.ts';
+import { reportSchema } from '../../../../src/schemas/report.ts';
+import { contentDirUrl, loadRegistry } from '../../../../src/schemas/registry.ts';
+import { loadContentReports } from '../../../helpers/content.ts';
+
+const root = join(import.meta.dirname, '../../../..');
+
+function cardText(subtitle: string | undefined, body: string): string {
+  // Markdown heading and quote markers are not text the reader sees.
+  const plain = body.replace(/^[ \t]*[#>]+[ \t]*/gmu, '');
+  return [subtitle, plain].filter(Boolean).join('\n');
+}
+
+function toDocument(report: Report & { body: string }, registry: ReturnType<typeof loadRegistry>): IndexDocument {
+  const { filters, meta } = reportSearchData(report, registry.outlets, registry.topics);
+  return {
+    card: { url: `/reports/${report.id}/`, title: report.data.title, date: meta.date, outlet: meta.outlet, region: meta.region, kind: meta.kind, text: cardText(report.data.subtitle, report.body) },
+    facets: filters,
+  };
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+/** Seed reports plus `count` synthetic ones (as scripts/bench.ts makes them), newest first. */
+function loadCorpus(count: number): IndexDocument[] {
+  const registry = loadRegistry(contentDirUrl());
+  const seed = loadContentReports();
+  const texts = [...filesUnder(join(root, 'tests/fixtures/raw')), ...seed.map((r) => r.file)].map((f) => readFileSync(f, 'utf8'));
+  const input = { sentences: buildCorpus(texts), topics: registry.topics, outlets: registry.outlets };
+  const schema = reportSchema(registry);
+  const synthetic = [...generateReports(11, count, input, provinceCodes(allRegions().map((r) => r.code)))].map((s) => {
+    const end = s.text.indexOf('\n---\n', 4);
+    return { id: s.id, data: schema.parse(parse(s.text.slice(4, end))), body: s.text.slice(end + 5) };
+  });
+  const all = sortReportsNewestFirst([...seed, ...synthetic]) as (Report & { body: string })[];
+  return all.map((r) => toDocument(r, registry));
+}
+
+function sourceOf(index: BuiltIndex): PostingSource {
+  return bucketSource(index.documents, index.buckets.length, async (i) => index.buckets[i]);
+}
+
+/**
+ * The exact answer: every report holding every phrase in its headline or text. For phrases of Han
+ * characters only, containsPhrase is exactly "a substring of the folded headline or text" (its
+ * bigrams at consecutive positions); the tests check that agreement on every candidate, and the
+ * plain substring test keeps the oracle fast over 300 long reports.
+ */
+function oracle(docs: readonly IndexDocument[], folded: readonly { title: string; text: string }[], phrases: readonly string[]): number[] {
+  const out: number[] = [];
+  const wanted = phrases.map(foldForIndex);
+  docs.forEach((_, n) => {
+    if (wanted.every((p) => folded[n].title.includes(p) || folded[n].text.includes(p))) out.push(n);
+  });
+  return out;
+}
+
+function hanRuns(text: string): string[] {
+  return text.match(/\p{Script=Han}{2,}/gu) ?? [];
+}
+
+/** A random substring of 2–8 Han characters from some report's headline or text. */
+function pickPhrase(rng: Rng, docs: readonly IndexDocument[]): string {
+  for (;;) {
+    const doc = rng.pick(docs);
+    const runs = hanRuns(rng.chance(0.2) ? doc.card.title : doc.card.text);
+    if (runs.length === 0) continue;
+    const run = [...rng.pick(runs)];
+    const length = rng.int(2, Math.min(8, run.length));
+    const start = rng.int(0, run.length - length);
+    return run.slice(start, start + length).join('');
+  }
+}
+
+/** Two bigrams from different places glued together: its pieces exist, the phrase rarely does. */
+function gluedPhrase(rng: Rng, docs: readonly IndexDocument[]): string {
+  const a = [...pickPhrase(rng, docs)].slice(0, 2).join('');
+  const b = [...pickPhrase(rng, docs)].slice(0, rng.int(2, 3)).join('');
+  return a + b;
+}
+
+let docs: IndexDocument[];
+let folded: { title: string; text: string }[];
+let index: BuiltIndex;
+let source: PostingSource;
+
+beforeAll(() => {
+  docs = loadCorpus(300);
+  folded = docs.map((d) => ({ title: foldForIndex(d.card.title), text: foldForIndex(d.card.text) }));
+  index = buildSearchIndex(docs);
+}, 120_000);
+
+describe('the built index', () => {
+  it('holds every report, in several buckets, each key in the bucket its hash names', () => {
+    source = sourceOf(index);
+    expect(docs.length).toBeGreaterThan(300);
+    expect(index.documents).toBe(docs.length);
+    expect(index.buckets.length).toBeGreaterThan(1);
+    expect(Number.isInteger(Math.log2(index.buckets.length))).toBe(true);
+    let keys = 0;
+    const problems: string[] = [];
+    index.buckets.forEach((bytes, i) => {
+      for (const [key, posting] of readBucket(bytes)) {
+        keys++;
+        if (bucketOf(key, index.buckets.length) !== i) problems.push(`${key} in bucket ${i}`);
+        if (posting.masks.length !== posting.docs.length || posting.follows.length !== posting.docs.length) problems.push(`${key}: byte runs`);
+        for (let k = 1; k < posting.docs.length; k++) if (posting.docs[k] <= posting.docs[k - 1]) problems.push(`${key}: unsorted`);
+        if (posting.docs[posting.docs.length - 1] >= index.documents) problems.push(`${key}: report out of range`);
+        if (posting.masks.some((mask) => (mask & 0x7f) === 0)) problems.push(`${key}: no position`);
+      }
+    });
+    expect(problems).toEqual([]);
+    expect(keys).toBe(index.stats.tokens);
+  });
+
+  it('writes each card as JSON, in report order', () => {
+    expect(index.records.length).toBe(docs.length);
+    for (const n of [0, 1, docs.length - 1]) expect(JSON.parse(new TextDecoder().decode(index.records[n]))).toEqual(docs[n].card);
+  });
+
+  it('is deterministic: two builds give the same bytes, whatever the order of facet names', () => {
+    const again = buildSearchIndex(docs.map((d) => ({ ...d, facets: Object.fromEntries(Object.entries(d.facets).reverse()) })));
+    expect(again.buckets.length).toBe(index.buckets.length);
+    again.buckets.forEach((b, i) => expect(Buffer.compare(Buffer.from(b), Buffer.from(index.buckets[i]))).toBe(0));
+    expect(Buffer.compare(Buffer.from(again.facets), Buffer.from(index.facets))).toBe(0);
+    again.records.forEach((r, i) => expect(Buffer.compare(Buffer.from(r), Buffer.from(index.records[i]))).toBe(0));
+  });
+
+  it('round-trips the facet table', () => {
+    const table = readFacetTable(index.facets);
+    const expected = new Map<string, Map<string, number[]>>();
+    docs.forEach((d, n) => {
+      for (const [facet, values] of Object.entries(d.facets)) {
+        if (!expected.has(facet)) expected.set(facet, new Map());
+        for (const v of new Set(values)) expected.get(facet)!.set(v, [...(expected.get(facet)!.get(v) ?? []), n]);
+      }
+    });
+    expect([...table.keys()]).toEqual([...expected.keys()].sort());
+    for (const [facet, values] of table) {
+      expect(values.map((v) => v.value)).toEqual([...expected.get(facet)!.keys()].sort());
+      for (const v of values) expect(Array.from(v.docs)).toEqual(expected.get(facet)!.get(v.value));
+    }
+    expect(table.get('year')!.length).toBeGreaterThan(3);
+  });
+});
+
+describe('matchText against the oracle', () => {
+  it('never misses a report and is exact after confirmation, for hundreds of random phrases', async () => {
+    const rng = createRng(20261123);
+    const phrases = [...Array.from({ length: 200 }, () => pickPhrase(rng, docs)), ...Array.from({ length: 60 }, () => gluedPhrase(rng, docs))];
+    let candidates = 0;
+    let exact = 0;
+    let hits = 0;
+    for (const phrase of phrases) {
+      const want = oracle(docs, folded, [phrase]);
+      const got = await matchText([phrase], source);
+      expect(got, phrase).toBeDefined();
+      const found = Array.from(got!.docs);
+      const missing = want.filter((n) => !found.includes(n));
+      expect(missing, `false negatives for ${phrase}`).toEqual([]);
+      expect(got!.unconfirmed, phrase).toBe(phraseTokens(phrase).length > 1);
+      if (phraseTokens(phrase).length === 1) expect(found, phrase).toEqual(want);
+      else {
+        // The page's confirmation leaves exactly the oracle, and rejects exactly the false positives.
+        const verdicts = found.map((n) => containsPhrase(docs[n].card.title, docs[n].card.text, phrase));
+        expect(found.filter((_, k) => verdicts[k]), phrase).toEqual(want);
+      }
+      expect(got!.scores.length).toBe(found.length);
+      candidates += found.length;
+      exact += want.length;
+      if (want.length > 0) hits++;
+    }
+    // The random substrings come from the corpus, so most phrases must be found somewhere.
+    expect(hits).toBeGreaterThanOrEqual(200);
+    // Positions modulo 7 and followers prune: at most a handful of reports need confirming away.
+    expect(candidates - exact).toBeLessThan(exact * 0.2);
+  }, 60_000);
+
+  it('is exact for one- and two-character phrases, without confirmation', async () => {
+    const rng = createRng(99);
+    for (let i = 0; i < 120; i++) {
+      const phrase = [...pickPhrase(rng, docs)].slice(0, rng.int(1, 2)).join('');
+      const got = await matchText([phrase], source);
+      expect(got!.unconfirmed).toBe(false);
+      expect(Array.from(got!.docs), phrase).toEqual(oracle(docs, folded, [phrase]));
+    }
+  }, 60_000);
+
+  it('requires every phrase (AND), never missing a report that holds them all', async () => {
+    const rng = createRng(5);
+    for (let i = 0; i < 60; i++) {
+      const first = pickPhrase(rng, docs);
+      // Half the pairs from one report's text (so they meet), half from anywhere.
+      const holders = new Set(oracle(docs, folded, [first]));
+      const second = rng.chance(0.5) ? pickPhrase(rng, docs.filter((_, n) => holders.has(n))) : pickPhrase(rng, docs);
+      const want = oracle(docs, folded, [first, second]);
+      const got = await matchText([first, second], source);
+      const found = Array.from(got!.docs);
+      expect(want.filter((n) => !found.includes(n)), `${first} ${second}`).toEqual([]);
+      const confirmed = found.filter((n) => containsPhrase(docs[n].card.title, docs[n].card.text, first) && containsPhrase(docs[n].card.title, docs[n].card.text, second));
+      expect(confirmed, `${first} ${second}`).toEqual(want);
+      const a = new Set((await matchText([first], source))!.docs);
+      const b = new Set((await matchText([second], source))!.docs);
+      expect(found).toEqual([...a].filter((n) => b.has(n)));
+    }
+  }, 60_000);
+
+  it('finds nothing for an unknown token, and sets no condition for punctuation', async () => {
+    expect(Array.from((await matchText(['鿯鿮'], source))!.docs)).toEqual([]);
+    expect(Array.from((await matchText(['zqxjw'], source))!.docs)).toEqual([]);
+    // One known token and one unknown one: still nothing.
+    expect(Array.from((await matchText(['协商鿯'], source))!.docs)).toEqual([]);
+    expect(Array.from((await matchText(['协商', '鿯鿮'], source))!.docs)).toEqual([]);
+    expect((await matchText(['协商'], source))!.docs.length).toBeGreaterThan(0);
+    expect(await matchText(['，', '！'], source)).toBeUndefined();
+    expect(await matchText([], source)).toBeUndefined();
+  });
+
+  it('answers the same with one bucket or hundreds (routing by hash)', async () => {
+    const small = docs.slice(0, 40);
+    const many = buildSearchIndex(small, { targetBucketBytes: 64 });
+    const one = buildSearchIndex(small, { targetBucketBytes: 1e9 });
+    expect(one.buckets.length).toBe(1);
+    expect(many.buckets.length).toBeGreaterThan(64);
+    const rng = createRng(17);
+    for (let i = 0; i < 40; i++) {
+      const phrase = pickPhrase(rng, small);
+      const a = await matchText([phrase], sourceOf(many));
+      const b = await matchText([phrase], sourceOf(one));
+      expect(Array.from(a!.docs)).toEqual(Array.from(b!.docs));
+      expect(a!.docs.length).toBeGreaterThan(0);
+    }
+  }, 60_000);
+});
+
+/** answer() computed the slow, obvious way. */
+function referenceAnswer(documents: number, text: TextMatches | undefined, table: FacetTable, selection: Selection) {
+  const sets = new Map([...table].map(([f, values]) => [f, new Map(values.map((v) => [v.value, new Set(v.docs)]))]));
+  const has = (facet: string, doc: number, value: string) => sets.get(facet)!.get(value)?.has(doc) ?? false;
+  const textSet = text && new Set(text.docs);
+  const passes = (doc: number, except?: string) =>
+    (!textSet || textSet.has(doc)) && Object.entries(selection).every(([f, chosen]) => f === except || !chosen?.length || chosen.some((v) => has(f, doc, v)));
+  const all = Array.from({ length: documents }, (_, d) => d);
+  const counts: Record<string, Record<string, number>> = {};
+  for (const [facet, values] of table) {
+    counts[facet] = {};
+    for (const v of values) {
+      const n = Array.from(v.docs).filter((d) => passes(d, facet)).length;
+      if (n > 0) counts[facet][v.value] = n;
+    }
+  }
+  return { results: all.filter((d) => passes(d)), counts };
+}
+
+describe('answer', () => {
+  it('filters OR within a facet and AND across facets, with disjunctive counts', async () => {
+    const small = docs.slice(0, 120);
+    const built = buildSearchIndex(small);
+    const table = readFacetTable(built.facets);
+    const rng = createRng(31);
+    const texts = [undefined, await matchText(['协商'], sourceOf(built)), await matchText(['发展'], sourceOf(built))];
+    let narrowed = 0;
+    for (let i = 0; i < 60; i++) {
+      const selection: Selection = {};
+      for (const facet of rng.sample(['year', 'province', 'kind', 'topic', 'city'], rng.int(1, 3))) {
+        const values = table.get(facet)!.map((v) => v.value);
+        selection[facet] = rng.sample(values, rng.int(1, 2));
+      }
+      const text = rng.pick(texts);
+      const got = answer(small.length, text, table, selection, 'date');
+      const want = referenceAnswer(small.length, text, table, selection);
+      expect(got.results).toEqual(want.results);
+      expect(got.counts).toEqual(want.counts);
+      if (got.results.length < (text ? text.docs.length : small.length)) narrowed++;
+    }
+    expect(narrowed).toBeGreaterThan(30);
+  }, 60_000);
+
+  it('keeps a facet’s own counts free of its selection (ticking a second year shows what it adds)', () => {
+    const table: FacetTable = new Map([
+      ['year', [
+        { value: '2022', docs: Uint32Array.from([0, 1, 2]) },
+        { value: '2023', docs: Uint32Array.from([3, 4]) },
+      ]],
+      ['kind', [
+        { value: '消息', docs: Uint32Array.from([0, 3]) },
+        { value: '通讯', docs: Uint32Array.from([1, 2, 4]) },
+      ]],
+    ]);
+    const one = answer(5, undefined, table, { year: ['2022'] }, 'date');
+    expect(one.results).toEqual([0, 1, 2]);
+    expect(one.counts.year).toEqual({ '2022': 3, '2023': 2 });
+    expect(one.counts.kind).toEqual({ 消息: 1, 通讯: 2 });
+    const both = answer(5, undefined, table, { year: ['2022', '2023'], kind: ['消息'] }, 'date');
+    expect(both.results).toEqual([0, 3]);
+    expect(both.counts.year).toEqual({ '2022': 1, '2023': 1 });
+    expect(both.counts.kind).toEqual({ 消息: 2, 通讯: 3 });
+    expect(answer(5, undefined, table, { year: [] }, 'date').results).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('sorts by date as ascending report number, by relevance with a headline match first', async () => {
+    const card = (title: string, text: string) => ({ card: { url: `/${title}/`, title, date: '2024', outlet: '', region: '', kind: '', text }, facets: { year: ['2024'] } });
+    const small = [
+      card('新闻一', '钱塘区推动数字经济。钱塘企业很多。钱塘发展。钱塘钱塘钱塘。'),
+      card('新闻二', '与此无关的内容。'),
+      card('新闻三', '这里也提到钱塘一次。'),
+      card('聚焦钱塘数字经济', '正文没有那个词。'),
+    ];
+    const built = buildSearchIndex(small);
+    const text = await matchText(['钱塘'], sourceOf(built));
+    const table = readFacetTable(built.facets);
+    expect(answer(small.length, text, table, {}, 'date').results).toEqual([0, 2, 3]);
+    const relevance = answer(small.length, text, table, {}, 'relevance').results;
+    expect(relevance[0]).toBe(3);
+    expect(relevance).toHaveLength(3);
+    // Without text, relevance is date order.
+    expect(answer(small.length, undefined, table, {}, 'relevance').results).toEqual([0, 1, 2, 3]);
+  });
+
+  it('orders relevance results by non-increasing score on the real corpus', async () => {
+    const table = readFacetTable(index.facets);
+    const text = (await matchText(['数字经济'], source))!;
+    const results = answer(index.documents, text, table, {}, 'relevance').results;
+    expect(results.length).toBe(text.docs.length);
+    const score = new Map(Array.from(text.docs, (d, i) => [d, text.scores[i]]));
+    for (let i = 1; i < results.length; i++) expect(score.get(results[i])!).toBeLessThanOrEqual(score.get(results[i - 1])!);
+    const dated = answer(index.documents, text, table, {}, 'date').results;
+    expect(dated).toEqual([...dated].sort((a, b) => a - b));
+  });
+});
