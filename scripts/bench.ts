@@ -1,11 +1,12 @@
 /**
- * `npm run bench -- --reports N [--seed S] [--keep] [--work DIR] [--skip-browser] [--skip-index] [--query Q]`
- * `npm run bench -- --query-only DIST [--query Q]`: only the cold query, on a built site.
+ * `npm run bench -- --reports N [--seed S] [--keep] [--work DIR] [--skip-browser] [--query Q]`
+ * `npm run bench -- --query-only DIST [--query Q]`: only the cold query, on a built site (prints its JSON).
  *
  * Generates N synthetic reports (src/lib/bench/generate.ts) into a scratch content directory,
  * builds the whole site from it with the real `npm run build` (same config, pages, derivations and
- * search index; ARCHIVE_CONTENT_DIR/OUT_DIR/CACHE_DIR point it at the scratch directory), and
- * measures each phase's seconds and peak RSS, the output, a cold first query in Chromium, and the
+ * search index, src/integrations/search-index.ts; ARCHIVE_CONTENT_DIR/OUT_DIR/CACHE_DIR point it
+ * at the scratch directory), and measures each phase's seconds and peak RSS, the output and the
+ * /search-index/ directory, a cold first query on /search/ in Chromium, and the
  * importer's speed on the fixtures. Prints a table, then the result as one JSON line (last line).
  *
  * Internal mode: `--derive DIR` runs the derivations alone over DIR's reports (a child process, so
@@ -30,15 +31,13 @@ interface Args {
   keep: boolean;
   work?: string;
   skipBrowser: boolean;
-  /** Do not run the Pagefind CLI when the build wrote no index (to measure Astro alone at sizes Pagefind cannot index). */
-  skipIndex: boolean;
   derive?: string;
   queryOnly?: string;
   query: string;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { reports: 1000, seed: 1, keep: false, skipBrowser: false, skipIndex: false, query: FIRST_QUERY };
+  const args: Args = { reports: 1000, seed: 1, keep: false, skipBrowser: false, query: FIRST_QUERY };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -51,11 +50,10 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--keep') args.keep = true;
     else if (a === '--work') args.work = resolve(value());
     else if (a === '--skip-browser') args.skipBrowser = true;
-    else if (a === '--skip-index') args.skipIndex = true;
     else if (a === '--derive') args.derive = resolve(value());
     else if (a === '--query-only') args.queryOnly = resolve(value());
     else if (a === '--query') args.query = value();
-    else throw new Error(`Unknown option ${a}. Usage: npm run bench -- --reports N [--seed S] [--keep] [--work DIR] [--skip-browser] [--skip-index] [--query Q] | --query-only DIST`);
+    else throw new Error(`Unknown option ${a}. Usage: npm run bench -- --reports N [--seed S] [--keep] [--work DIR] [--skip-browser] [--query Q] | --query-only DIST [--query Q]`);
   }
   if (!Number.isInteger(args.reports) || args.reports < 1) throw new Error('--reports must be a positive integer');
   if (!Number.isInteger(args.seed)) throw new Error('--seed must be an integer');
@@ -235,33 +233,38 @@ function sizeOf(dir: string): { bytes: number; files: number; html: number } {
   return { bytes, files: files.length, html };
 }
 
-/**
- * The string to hand Pagefind's JS API for `query`, encoded the way the search page encodes it
- * (src/lib/search/: Han text as bigram tokens); plain ICU words when that module is absent.
- */
-async function indexQuery(query: string): Promise<string | undefined> {
-  const bigrams = join(ROOT, 'src/lib/search/han-bigrams.ts');
-  const normalize = join(ROOT, 'src/lib/search/normalize-query.ts');
-  if (!existsSync(bigrams) || !existsSync(normalize)) return undefined;
-  const { phraseTokens } = (await import(bigrams)) as { phraseTokens: (p: string) => string[] };
-  const { normalizeQuery, splitPhrases } = (await import(normalize)) as { normalizeQuery: (q: string) => string; splitPhrases: (q: string) => string[] };
-  return splitPhrases(normalizeQuery(query)).flatMap(phraseTokens).join(' ');
-}
-
 interface QueryOutcome {
+  /** Bytes of every /search-index/ response (manifest, buckets, cards, facets.bin). */
+  indexBytes: number;
+  /** Index bytes plus the page's JavaScript under /_astro/: everything search costs a first visitor beyond the HTML and CSS. */
   bytes: number;
-  ms: number;
+  /** How many of those responses (index files and JS chunks). */
+  requests: number;
+  /** From Enter to the first result card in the page. */
+  firstResultsMs: number;
+  /** From Enter to the facet counts shown (the page fetches facets.bin after the first results). */
+  facetCountsMs: number;
+  /** Reports found, as the page counts them. */
   results: number;
-  via: 'search page' | 'pagefind api';
+}
+
+/** Whether a response is part of search: the index, or the page's own JS chunks. */
+function searchTransfer(path: string): 'index' | 'js' | undefined {
+  if (path.startsWith('/search-index/')) return 'index';
+  if (path.startsWith('/_astro/') && /\.m?js$/u.test(path)) return 'js';
+  return undefined;
 }
 
 /**
- * A cold first query in a fresh Chromium profile: bytes of every /pagefind/ (and /pagefind-shard-<i>/) response from opening
- * the page until the first results show (the search payload, whenever the page chooses to fetch
- * it), and ms from submitting the query to the first result card. On the /search/ page when it
- * exists; otherwise through Pagefind's JS API on the home page.
+ * A cold first query in a fresh Chromium profile on /search/: type the query, press Enter, and
+ * time (inside the page, so Playwright's round trips do not count) until the first .search-card
+ * is in the list and until the facet counts are in (the list's data-state turns "ready" only
+ * after facets.bin has been fetched and counted). Bytes: every /search-index/ and /_astro/*.js
+ * response from navigation start until then, headers included, as sent (this static server does
+ * not compress; the .bin files are gzip already, JS would shrink on a compressing host).
  */
 async function coldQuery(distDir: string, query: string): Promise<QueryOutcome> {
+  if (!existsSync(join(distDir, 'search/index.html'))) throw new Error(`${distDir} has no /search/ page`);
   const { serveStatic } = await import('../tests/e2e/static-server.ts');
   const { launchBrowser } = await import('../tests/e2e/browser.ts');
   const { server, baseUrl } = await serveStatic(distDir);
@@ -269,46 +272,64 @@ async function coldQuery(distDir: string, query: string): Promise<QueryOutcome> 
   try {
     const context = await browser.newContext();
     const page = await context.newPage();
-    // Playwright's request events include requests made by workers (Pagefind fetches its index
-    // from a worker), which a page-level CDP session does not see.
     const transfers: Promise<{ path: string; bytes: number }>[] = [];
+    let pending = 0;
+    context.on('request', () => pending++);
+    context.on('requestfailed', () => pending--);
     context.on('requestfinished', (request) => {
-      transfers.push(
-        request.sizes().then((sz) => ({ path: new URL(request.url()).pathname, bytes: sz.responseBodySize + sz.responseHeadersSize })),
-      );
+      pending--;
+      transfers.push(request.sizes().then((sz) => ({ path: new URL(request.url()).pathname, bytes: sz.responseBodySize + sz.responseHeadersSize })));
     });
-    const searchPage = existsSync(join(distDir, 'search/index.html'));
-    await page.goto(`${baseUrl}${searchPage ? '/search/' : '/'}`, { waitUntil: 'load' });
-    let outcome: { ms: number; results: number };
-    let via: QueryOutcome['via'] = 'pagefind api';
-    const input = page.locator('input[type="search"]').first();
-    if (searchPage && (await input.count()) > 0) {
-      via = 'search page';
-      await page.waitForTimeout(300);
-      const t0 = Date.now();
-      await input.fill(query);
-      await input.press('Enter');
-      await page.locator('[data-results] > li, [data-no-results]:not([hidden])').first().waitFor({ state: 'visible', timeout: 60_000 });
-      const ms = Date.now() - t0;
-      outcome = { ms, results: await page.locator('[data-results] > li').count() };
-    } else {
-      const encoded = (await indexQuery(query)) ?? query;
-      outcome = await page.evaluate(async (q: string) => {
-        const t0 = performance.now();
-        const bundle = '/pagefind/pagefind.js';
-        const pf = await import(/* @vite-ignore */ bundle);
-        const search = await pf.search(q);
-        await Promise.all(search.results.slice(0, 10).map((r: { data: () => Promise<unknown> }) => r.data()));
-        return { ms: performance.now() - t0, results: search.results.length };
-      }, encoded);
-    }
+    await page.goto(`${baseUrl}/search/`, { waitUntil: 'load' });
+    const input = page.locator('[data-search-form] input[name="q"]');
+    if ((await input.count()) === 0) throw new Error('the /search/ page has no [data-search-form] input[name="q"]');
     await page.waitForTimeout(300);
-    let bytes = 0;
+    // In-page clocks: Enter (keydown, before the form's submit), first card added, list ready.
+    await page.evaluate(() => {
+      const w = window as unknown as { benchTimes: Record<string, number> };
+      const times: Record<string, number> = {};
+      w.benchTimes = times;
+      const list = document.querySelector<HTMLElement>('[data-results]')!;
+      document.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter' && times.enter === undefined) times.enter = performance.now();
+      }, { capture: true });
+      new MutationObserver(() => {
+        if (times.enter === undefined) return;
+        // Taken in the next animation frame: the one that paints what was just added. (No named
+        // functions in here: tsx would wrap them in a __name helper the page does not have.)
+        if (times.card === undefined && list.querySelector('.search-card')) requestAnimationFrame(() => (times.card ??= performance.now()));
+        if (times.ready === undefined && list.dataset.state === 'ready') requestAnimationFrame(() => (times.ready ??= performance.now()));
+      }).observe(list, { childList: true, attributes: true, attributeFilter: ['data-state'] });
+    });
+    await input.fill(query);
+    await input.press('Enter');
+    await page.waitForFunction(() => (window as unknown as { benchTimes: Record<string, number> }).benchTimes.ready !== undefined, undefined, { timeout: 120_000 });
+    const times = await page.evaluate(() => (window as unknown as { benchTimes: Record<string, number> }).benchTimes);
+    const results = Number(await page.locator('[data-results]').getAttribute('data-count'));
+    if (results > 0) await page.locator('.search-card').first().waitFor({ state: 'visible', timeout: 10_000 });
+    // Let the last responses report their sizes.
+    for (let waited = 0; pending > 0 && waited < 10_000; waited += 50) await page.waitForTimeout(50);
+    await page.waitForTimeout(200);
+    let indexBytes = 0;
+    let jsBytes = 0;
+    let requests = 0;
     for (const t of await Promise.all(transfers)) {
-      if (process.env.BENCH_DEBUG) process.stderr.write(`[bench]   ${t.bytes}\t${t.path}\n`);
-      if (t.path.startsWith('/pagefind/') || t.path.startsWith('/pagefind-shard-')) bytes += t.bytes;
+      const kind = searchTransfer(t.path);
+      if (process.env.BENCH_DEBUG) process.stderr.write(`[bench]   ${t.bytes}\t${kind ?? '-'}\t${t.path}\n`);
+      if (kind === 'index') indexBytes += t.bytes;
+      if (kind === 'js') jsBytes += t.bytes;
+      if (kind) requests++;
     }
-    return { bytes, ms: round(outcome.ms, 0), results: outcome.results, via };
+    // No results: the first "results" the reader sees is the no-results help, shown with the list.
+    const firstAt = times.card ?? times.ready;
+    return {
+      indexBytes,
+      bytes: indexBytes + jsBytes,
+      requests,
+      firstResultsMs: round(firstAt - times.enter, 0),
+      facetCountsMs: round(times.ready - times.enter, 0),
+      results,
+    };
   } finally {
     await browser.close();
     await new Promise<void>((r) => server.close(() => r()));
@@ -387,26 +408,15 @@ async function main(): Promise<void> {
     log(`build failed after ${round(build.ms / 1000, 1)} s; phases so far: ${describeSpans()}`);
     throw new Error(`npm run build failed (exit ${build.code}); output above.`);
   }
-  let search = phase('searchIndex');
-  let buildSeconds = build.ms / 1000;
-  let buildPeak = Math.max(0, ...build.samples.map((s) => s.rssMb));
+  const search = phase('searchIndex');
+  const buildSeconds = build.ms / 1000;
+  const buildPeak = Math.max(0, ...build.samples.map((s) => s.rssMb));
   const timeLine = /BENCH_TIME ([\d.]+) ([\d.]+)/u.exec(build.output);
-  // Both undercount in different ways: /usr/bin/time misses children that were never reaped
-  // (Pagefind's service), sampling misses processes shorter than 100 ms. Take the larger.
-  let buildCpu = Math.max(timeLine ? Number(timeLine[1]) + Number(timeLine[2]) : 0, totalCpuSeconds(spans, build.samples) ?? 0);
+  // Both undercount in different ways: /usr/bin/time misses children that were never reaped,
+  // sampling misses processes shorter than 100 ms. Take the larger.
+  const buildCpu = Math.max(timeLine ? Number(timeLine[1]) + Number(timeLine[2]) : 0, totalCpuSeconds(spans, build.samples) ?? 0);
 
-  // Until the build runs Pagefind itself, index the output the way the search issue specifies.
-  if (search.seconds === null && !existsSync(join(distDir, 'pagefind')) && !args.skipIndex) {
-    log('the build wrote no search index; running the Pagefind CLI on its output');
-    const pf = await observe(join(ROOT, 'node_modules/.bin/pagefind'), ['--site', distDir], env, false);
-    if (pf.code !== 0) throw new Error(`pagefind failed:\n${pf.output}`);
-    const peak = Math.max(0, ...pf.samples.map((s) => s.rssMb));
-    const cpu = Math.max(0, ...pf.samples.map((x) => x.cpuSeconds ?? 0));
-    search = { seconds: round(pf.ms / 1000, 2), peakRssMb: Math.round(peak), cpuSeconds: round(cpu, 1) };
-    buildSeconds += pf.ms / 1000;
-    buildPeak = Math.max(buildPeak, peak);
-    buildCpu += cpu;
-  }
+  if (search.seconds === null) log('the build never logged "[xieshang:search-index] … in S s.": no search-index phase measured');
 
   log('derivations alone (child process)');
   const derive = await observe(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/bench.ts'), '--derive', contentDir], env, false);
@@ -414,17 +424,14 @@ async function main(): Promise<void> {
   const deriveInfo = JSON.parse(derive.output.trim().split('\n').pop()!) as { parseMs: number; deriveMs: number; deriveCpuMs: number };
 
   const dist = sizeOf(distDir);
-  // The search index: /pagefind/ and, for a sharded archive, every /pagefind-shard-<i>/.
-  const index = readdirSync(distDir)
-    .filter((name) => name === 'pagefind' || name.startsWith('pagefind-shard-'))
-    .map((name) => sizeOf(join(distDir, name)))
-    .reduce((sum, s) => ({ bytes: sum.bytes + s.bytes, files: sum.files + s.files, html: 0 }), { bytes: 0, files: 0, html: 0 });
+  // The whole /search-index/ directory: manifest, buckets, cards and facets.
+  const index = sizeOf(join(distDir, 'search-index'));
 
   let query: QueryOutcome | null = null;
   if (!args.skipBrowser && existsSync('/usr/bin/chromium') && index.files > 0) {
     log(`cold first query "${args.query}" in Chromium`);
     query = await coldQuery(distDir, args.query);
-    log(`  ${query.results} results via the ${query.via}`);
+    log(`  ${query.results} results; first card ${query.firstResultsMs} ms, facet counts ${query.facetCountsMs} ms; ${query.requests} files, ${query.indexBytes} index bytes, ${query.bytes} with JS`);
   }
 
   log('import speed on the fixtures');
@@ -458,10 +465,14 @@ async function main(): Promise<void> {
     load: [loadBefore, loadAfter],
     pages: dist.html,
     distBytes: dist.bytes,
-    indexBytes: index.bytes,
-    indexFiles: index.files,
-    coldQueryBytes: query?.bytes ?? null,
-    firstResultsMs: query?.ms ?? null,
+    searchIndexBytes: index.bytes,
+    searchIndexFiles: index.files,
+    coldQueryIndexBytes: query?.indexBytes ?? null,
+    coldQueryTotalBytes: query?.bytes ?? null,
+    coldQueryRequests: query?.requests ?? null,
+    coldQueryResults: query?.results ?? null,
+    firstResultsMs: query?.firstResultsMs ?? null,
+    facetCountsMs: query?.facetCountsMs ?? null,
     importDocsPerSecond: docsPerSecond,
   };
   log(`phases: ${describeSpans()}`);

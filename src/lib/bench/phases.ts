@@ -28,14 +28,15 @@ export interface PhaseSpan {
   endMs: number;
 }
 
-// Markers printed by Astro 7.3 (content-layer.js, static-build.js, generate.js) and by Pagefind.
+// Markers printed by Astro 7.3 (content-layer.js, static-build.js, generate.js).
 const MARKERS: [RegExp, PhaseSpan['phase']][] = [
   [/Syncing content/u, 'contentSync'],
   [/Synced content/u, 'bundle'],
   [/generating static routes/u, 'pageGeneration'],
 ];
-// The search integration (src/integrations/pagefind.ts) logs once, at its end, with its duration.
-const SEARCH_DONE = /\[xieshang:pagefind\].*?([\d.]+)\s*s\b/u;
+// The search index integration (src/integrations/search-index.ts) logs once, at its end, with its
+// duration: "[xieshang:search-index] Indexed N reports (T tokens, B buckets, F files, X MB) in S s."
+const SEARCH_DONE = /\[xieshang:search-index\].* in ([\d.]+) s\.\s*$/u;
 
 // ANSI colour codes make markers unreliable to match.
 const ANSI = /\u001b\[[0-9;]*m/gu;
@@ -97,7 +98,7 @@ function measureSpans(mine: readonly PhaseSpan[], samples: readonly RssSample[])
     const inside = samples.filter((sample) => sample.atMs >= span.startMs && sample.atMs <= span.endMs);
     for (const sample of inside) peak = Math.max(peak ?? 0, sample.rssMb);
     // CPU used in the span: from the last sample before it to the highest count inside it (the
-    // count drops when a child such as Pagefind's service exits, taking its CPU time along).
+    // count drops when a child process exits, taking its CPU time along).
     const before = samples.filter((sample) => sample.atMs < span.startMs).at(-1);
     const counts = inside.flatMap((sample) => (sample.cpuSeconds === undefined ? [] : [sample.cpuSeconds]));
     if (counts.length) cpu = (cpu ?? 0) + Math.max(0, Math.max(...counts) - (before?.cpuSeconds ?? 0));
@@ -123,15 +124,30 @@ export interface BenchResult {
   load: [number, number];
   pages: number;
   distBytes: number;
-  indexBytes: number;
-  indexFiles: number;
-  coldQueryBytes: number | null;
+  /** The /search-index/ directory: bytes and files. */
+  searchIndexBytes: number;
+  searchIndexFiles: number;
+  /** Cold first query on /search/: bytes of every /search-index/ response, facets.bin included. */
+  coldQueryIndexBytes: number | null;
+  /** The same plus the page's JavaScript chunks under /_astro/. */
+  coldQueryTotalBytes: number | null;
+  /** How many index files and JS chunks the cold query fetched. */
+  coldQueryRequests: number | null;
+  /** Reports the cold query found. */
+  coldQueryResults: number | null;
+  /** From Enter to the first result card shown. */
   firstResultsMs: number | null;
+  /** From Enter to the facet counts shown (facets.bin is fetched after the first results). */
+  facetCountsMs: number | null;
   importDocsPerSecond: number | null;
 }
 
 function fmt(value: number | null, unit = ''): string {
   return value === null ? '—' : `${value.toLocaleString('en-US')}${unit}`;
+}
+
+function kb(bytes: number): string {
+  return `${(bytes / 1000).toFixed(1)} kB`;
 }
 
 function mb(bytes: number): string {
@@ -152,9 +168,15 @@ export function formatTable(r: BenchResult): string {
     ['load average', `${r.load[0]} → ${r.load[1]} (2 cores)`],
     ['pages written', fmt(r.pages)],
     ['dist size', mb(r.distBytes)],
-    ['search index', `${mb(r.indexBytes)} in ${fmt(r.indexFiles)} files`],
-    ['cold first query', r.coldQueryBytes === null ? '—' : `${(r.coldQueryBytes / 1000).toFixed(1)} kB transferred`],
+    ['search index', `${mb(r.searchIndexBytes)} in ${fmt(r.searchIndexFiles)} files`],
+    [
+      'cold first query',
+      r.coldQueryTotalBytes === null || r.coldQueryIndexBytes === null
+        ? '—'
+        : `${kb(r.coldQueryTotalBytes)} transferred (index ${kb(r.coldQueryIndexBytes)}, JS ${kb(r.coldQueryTotalBytes - r.coldQueryIndexBytes)}) in ${fmt(r.coldQueryRequests)} files, ${fmt(r.coldQueryResults)} results`,
+    ],
     ['time to first results', fmt(r.firstResultsMs, ' ms')],
+    ['time to facet counts', fmt(r.facetCountsMs, ' ms')],
     ['import speed', r.importDocsPerSecond === null ? '— (no importer API yet)' : `${r.importDocsPerSecond} documents/s`],
   ];
   const w = Math.max(...rows.map((x) => x[0].length), ...facts.map((x) => x[0].length));

@@ -7,7 +7,7 @@ const log = [
   { atMs: 5000, text: ' \u001b[42m generating static routes \u001b[0m' },
   { atMs: 9000, text: '10:00:09 \u001b[32m✓ Completed in 4.00s.\u001b[0m' },
   { atMs: 9500, text: '10:00:09 [build] ✓ Completed in 8.50s.' },
-  { atMs: 12500, text: '10:00:12 [xieshang:pagefind] Indexed 200 reports in 2.50 s.' },
+  { atMs: 12500, text: '10:00:12 \u001b[32m[xieshang:search-index]\u001b[0m Indexed 200 reports (51234 tokens, 256 buckets, 458 files, 1.9 MB) in 2.50 s.' },
   { atMs: 12600, text: '10:00:12 [build] Complete!' },
 ];
 
@@ -36,6 +36,9 @@ describe('build phases from the log', () => {
     expect(measurePhase(spans, samples, 'pageGeneration')).toEqual({ seconds: 4, peakRssMb: 1200, cpuSeconds: 6 });
     expect(measurePhase(spans, samples, 'searchIndex')).toEqual({ seconds: 2.5, peakRssMb: 700, cpuSeconds: 1.5 });
     expect(measurePhase(phaseSpans(log.slice(0, 4), 9000), samples, 'searchIndex')).toEqual({ seconds: null, peakRssMb: null, cpuSeconds: null });
+    // The old Pagefind integration's line is not this index's.
+    const pagefind = [...log.slice(0, 5), { atMs: 12500, text: '10:00:12 [xieshang:pagefind] Indexed 200 reports in 2.50 s.' }];
+    expect(measurePhase(phaseSpans(pagefind, 13000), samples, 'searchIndex').seconds).toBeNull();
     // Over all spans: everything up to the highest count, counted once.
     expect(totalCpuSeconds(spans, samples)).toBe(9);
   });
@@ -52,16 +55,47 @@ describe('result table', () => {
       load: [1.5, 2.5],
       pages: 1500,
       distBytes: 50_000_000,
-      indexBytes: 9_000_000,
-      indexFiles: 700,
-      coldQueryBytes: null,
+      searchIndexBytes: 9_000_000,
+      searchIndexFiles: 700,
+      coldQueryIndexBytes: null,
+      coldQueryTotalBytes: null,
+      coldQueryRequests: null,
+      coldQueryResults: null,
       firstResultsMs: null,
+      facetCountsMs: null,
       importDocsPerSecond: null,
     };
     const table = formatTable(result);
     expect(table).toMatch(/page generation\s+10 s\s+12 s\s+900 MB/u);
     expect(table).toMatch(/search index\s+9\.0 MB in 700 files/u);
     expect(table).toMatch(/cold first query\s+—/u);
+    expect(table).toMatch(/time to facet counts\s+—/u);
     expect(table).toMatch(/import speed\s+— /u);
+  });
+
+  it('splits the cold query’s bytes into index and JavaScript', () => {
+    const result: BenchResult = {
+      reports: 200,
+      seed: 1,
+      seconds: { contentSync: 1, pageGeneration: 5, derivations: 0.1, searchIndex: 1, build: 9 },
+      peakRssMb: { contentSync: 300, pageGeneration: 600, derivations: 100, searchIndex: 500, build: 700 },
+      cpuSeconds: { contentSync: 1, pageGeneration: 6, derivations: 0.1, searchIndex: 1, build: 11 },
+      load: [0.5, 1],
+      pages: 400,
+      distBytes: 20_000_000,
+      searchIndexBytes: 1_500_000,
+      searchIndexFiles: 460,
+      coldQueryIndexBytes: 120_400,
+      coldQueryTotalBytes: 170_900,
+      coldQueryRequests: 17,
+      coldQueryResults: 42,
+      firstResultsMs: 85,
+      facetCountsMs: 130,
+      importDocsPerSecond: 12.5,
+    };
+    const table = formatTable(result);
+    expect(table).toMatch(/cold first query\s+170\.9 kB transferred \(index 120\.4 kB, JS 50\.5 kB\) in 17 files, 42 results/u);
+    expect(table).toMatch(/time to first results\s+85 ms/u);
+    expect(table).toMatch(/time to facet counts\s+130 ms/u);
   });
 });
