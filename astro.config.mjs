@@ -26,16 +26,16 @@ export default defineConfig({
     processor: unified({ smartypants: false, remarkPlugins: [remarkReportMdxGuard], rehypePlugins: [rehypeReportSanitize] }),
   },
   // A CSP <meta> on every page: scripts only from this site (Astro adds hashes of its own inline
-  // scripts); 'wasm-unsafe-eval' for Pagefind's WebAssembly; inline styles stay allowed (scoped
+  // scripts); inline styles stay allowed (scoped
   // styles, chart SVGs), since report HTML carries no style attributes after sanitising.
   security: {
     csp: {
       directives: ["default-src 'self'", "img-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-src 'none'"],
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      scriptDirective: { resources: ["'self'"] },
       styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
     },
   },
   // contentCheck first: a content mistake stops the build with the full list (npm run check).
-  integrations: [contentCheck(), mdx(), sitemap(), (await import('./src/integrations/pagefind.ts')).default()],
+  integrations: [contentCheck(), mdx(), sitemap(), (await import('./src/integrations/search-index.ts')).default()],
   devToolbar: { enabled: false },
 });

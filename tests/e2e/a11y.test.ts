@@ -61,7 +61,7 @@ function onePagePerRoute(): string[] {
   for (const file of walk(distDir).sort()) {
     const path = `/${relative(distDir, file).replaceAll('\\', '/').replace(/index\.html$/, '')}`;
     const segments = path.split('/').filter(Boolean);
-    if (segments[0] === 'pagefind') continue;
+    if (segments[0] === 'search-index') continue;
     const route = `${segments[0] ?? ''}:${segments.length}`;
     if (!byRoute.has(route)) byRoute.set(route, path);
   }

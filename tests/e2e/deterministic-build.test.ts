@@ -84,11 +84,11 @@ describe('deterministic build', () => {
     expect(files(a).filter((f) => f.endsWith('.html')).length).toBeGreaterThan(10);
   });
 
-  // Every file, not only HTML and data (pages, feeds, sitemaps, CSV/JSON, the Pagefind index,
+  // Every file, not only HTML and data (pages, feeds, sitemaps, CSV/JSON, the search index,
   // bundles): all of it is what readers and tools download.
   it('writes every HTML, data and asset file byte for byte the same', () => {
     const compared = files(a);
-    expect(compared.some((f) => f.endsWith('.json')) && compared.some((f) => f.includes('pagefind/'))).toBe(true);
+    expect(compared.some((f) => f.endsWith('.json')) && compared.some((f) => f.includes('search-index/') && f.endsWith('.bin'))).toBe(true);
     const different = compared.filter((f) => !readFileSync(join(a, f)).equals(readFileSync(join(b, f))));
     expect(different).toEqual([]);
     expect(compared.length).toBeGreaterThan(20);

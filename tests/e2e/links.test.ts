@@ -114,7 +114,7 @@ describe('internal links in the built site', () => {
 
   it('every page except the home page shows breadcrumbs starting at 首页', () => {
     const missing = pages
-      .filter((p) => p.path !== '/' && !p.path.startsWith('/pagefind/'))
+      .filter((p) => p.path !== '/' && !p.path.startsWith('/search-index/'))
       .filter((p) => p.document.querySelector('nav.breadcrumbs a')?.textContent !== '首页')
       .map((p) => p.path);
     expect(missing).toEqual([]);
@@ -128,7 +128,7 @@ describe('internal links in the built site', () => {
       const sitemap = parseHTML(readFileSync(file, 'utf8')).document;
       for (const url of sitemap.querySelectorAll('url > loc')) listed.push(new URL(url.textContent!.trim()).pathname);
     }
-    const built = pages.map((p) => p.path).filter((p) => p !== '/404.html' && !p.startsWith('/pagefind/'));
+    const built = pages.map((p) => p.path).filter((p) => p !== '/404.html' && !p.startsWith('/search-index/'));
     expect([...listed].sort()).toEqual([...new Set(built)].sort());
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The search facets, as data: one registry drives the Pagefind filter attributes on report pages,
+ * The search facets, as data: one registry drives the facet data on report pages (SearchMeta.astro),
  * the URL parameters of /search/ and the checkboxes shown there. Safe for the browser bundle.
  */
 

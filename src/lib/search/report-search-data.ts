@@ -1,7 +1,6 @@
 /**
- * What the search index knows about a report besides its text: facet values (Pagefind filters),
- * the facts shown on a result card (Pagefind metadata) and its sort key. Build-time only: it uses
- * the gazetteer, which must not reach the browser bundle.
+ * What the search index knows about a report besides its text: facet values and the facts shown on
+ * a result card. Build-time only: it uses the gazetteer, which must not reach the browser bundle.
  */
 import type { Outlet, Report, Topic } from '../archive/types.ts';
 import { regionPath } from '../regions/gazetteer.ts';
@@ -10,10 +9,8 @@ import type { FacetKey } from './facets.ts';
 
 export interface ReportSearchData {
   filters: Record<FacetKey, string[]>;
-  /** `headline` is the title as published: the indexed h1 is bigram-encoded and loses spaces next to Chinese. */
+  /** `headline` is the title as published, indexed with a headline's weight. */
   meta: { headline: string; date: string; outlet: string; region: string; kind: string };
-  /** Partial dates (2022-08, 2025) sort as strings, which places them before full dates within the period. */
-  sort: { date: string };
 }
 
 function addOnce(list: string[], value: string | undefined): void {
@@ -59,6 +56,5 @@ export function reportSearchData(report: Report, outlets: readonly Outlet[], top
   return {
     filters,
     meta: { headline: d.title, date: d.date, outlet: outletName, region: firstRegion, kind: kindLabel(d.kind) },
-    sort: { date: d.date },
   };
 }

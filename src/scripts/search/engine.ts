@@ -1,40 +1,26 @@
 /**
- * The search itself, in the browser: normalise and fold the query, turn it into bigram tokens,
- * ask Pagefind, and keep only the reports that contain every phrase exactly.
- *
- * Two Pagefind searches share the same index chunks (so the second costs no extra download):
- * the token search ranks by relevance (BM25 over bigrams) and the quoted phrase search, which
- * requires the bigrams to be adjacent, decides which reports match. A phrase of one bigram or one
- * character needs no phrase search: its token search is already exact.
+ * The search itself, in the browser: normalise and fold the query, fetch the few index files its
+ * tokens hash to, and answer from them (src/lib/search/index/query.ts). Every file comes from this
+ * site; .bin files are gzip, inflated here with the browser's DecompressionStream.
  */
 import { normalizeQuery, splitPhrases } from '../../lib/search/normalize-query.ts';
-import { foldToSimplified } from '../../lib/search/fold-script.ts';
-import { phraseTokens } from '../../lib/search/han-bigrams.ts';
-import { FACET_KEYS, type FacetKey } from '../../lib/search/facets.ts';
+import { containsTraditional, foldToSimplified } from '../../lib/search/fold-script.ts';
+import { answer, bucketSource, matchText, readFacetTable, type FacetTable, type PostingSource, type TextMatches } from '../../lib/search/index/query.ts';
+import { bucketPath, facetsPath, INDEX_DIR, MANIFEST_FILE, recordPath, type CardRecord, type SearchManifest } from '../../lib/search/index/format.ts';
+import { containsPhrase } from '../../lib/search/index/tokens.ts';
+import { FACET_KEYS } from '../../lib/search/facets.ts';
 import type { SearchState } from '../../lib/search/search-url.ts';
 
-/** The parts of Pagefind's browser API that we use. */
-interface PagefindResult {
-  id: string;
-  score: number;
-  data: () => Promise<PagefindFragment>;
-}
-export interface PagefindFragment {
-  url: string;
-  content: string;
-  meta: Record<string, string>;
-}
-interface PagefindResponse {
-  results: PagefindResult[];
-  unfilteredResultCount: number;
-  filters: Record<string, Record<string, number>>;
-  totalFilters: Record<string, Record<string, number>>;
-}
-interface PagefindApi {
-  search(term: string | null, options?: object): Promise<PagefindResponse>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-  options(options: object): Promise<void>;
-  mergeIndex(bundlePath: string, options?: object): Promise<void>;
+/**
+ * When a phrase was matched on positions modulo 7 and at most this many reports match it, each is
+ * confirmed against its text before anything is shown (most of those cards are fetched anyway);
+ * beyond it the count is marked as approximate and cards are confirmed as they are shown.
+ */
+export const CONFIRM_ALL = 20;
+
+interface LoadedIndex {
+  manifest: SearchManifest;
+  source: PostingSource;
 }
 
 export interface SearchOutcome {
@@ -42,154 +28,115 @@ export interface SearchOutcome {
   phrases: string[];
   /** True when folding changed the query (the page says so). */
   folded: boolean;
-  results: PagefindResult[];
-  /** Result counts per facet value for the results shown. */
+  /** Report numbers in display order. */
+  results: number[];
+  /** Result counts per facet value; empty until the facet file is loaded (see countFacets). */
   counts: Record<string, Record<string, number>>;
+  /** True when some results may hold the phrase's pieces apart (unconfirmed, too many to check). */
+  approximate: boolean;
+  /** True when cards must be confirmed against their text before they are shown. */
+  confirmCards: boolean;
+  text: TextMatches | undefined;
 }
 
-let api: Promise<PagefindApi> | undefined;
-/** How many index bundles the search page merges (1 unless the archive is sharded). */
-let shardCount = 1;
-// A synthetic filter Pagefind adds to every page of a merged bundle (mergeFilter), naming its shard,
-// so one shard can be searched alone. Not a facet: it is removed from the counts the page sees.
-const SHARD_FILTER = 'shard';
-let allFilters: Promise<unknown> | undefined;
+let index: Promise<LoadedIndex> | undefined;
+let facetTable: Promise<FacetTable> | undefined;
+const records = new Map<number, Promise<CardRecord>>();
 
-/**
- * The extra index bundles of a sharded archive, as the search page lists them
- * (data-search-shards, src/lib/search/shards.ts); none for a single index.
- */
-function extraBundles(): string[] {
-  const raw = document.querySelector('[data-search-shards]')?.getAttribute('data-search-shards');
-  return raw ? (JSON.parse(raw) as string[]) : [];
+async function fetchOk(path: string, init?: RequestInit): Promise<Response> {
+  const response = await fetch(path, init);
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${response.statusText}`);
+  return response;
 }
 
-/** Pagefind's browser bundle, loaded once from our own origin, with every shard merged in. */
-export function loadPagefind(): Promise<PagefindApi> {
-  // A runtime URL: the bundle is written by the build, after Vite has finished.
-  const url = '/pagefind/pagefind.js';
-  api ??= (import(/* @vite-ignore */ url) as Promise<PagefindApi>).then(async (pf) => {
-    const bundles = extraBundles();
-    if (bundles.length === 0) {
-      await pf.options({ excerptLength: 0 });
-      return pf;
-    }
-    // Merged indexes share the first one's WebAssembly; searches and filter counts then cover all.
-    await pf.options({ excerptLength: 0, mergeFilter: { [SHARD_FILTER]: '0' } });
-    for (const [i, bundle] of bundles.entries()) {
-      await pf.mergeIndex(bundle, { excerptLength: 0, mergeFilter: { [SHARD_FILTER]: String(i + 1) } });
-    }
-    shardCount = bundles.length + 1;
-    return pf;
-  });
-  return api;
+async function inflate(path: string): Promise<Uint8Array> {
+  const response = await fetchOk(path);
+  const stream = response.body!.pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-/**
- * Loads every filter chunk once. Facet counts need them all (a search loads only the chunks of the
- * filters in use), but they grow with the archive, so the page asks for them after the first
- * results are on screen rather than before.
- */
-export async function loadAllFilters(): Promise<void> {
-  const pf = await loadPagefind();
-  allFilters ??= pf.filters();
-  await allFilters;
+/** The index manifest, revalidated on every visit (it names the current index directory). */
+export function loadIndex(): Promise<LoadedIndex> {
+  index ??= fetchOk(`${INDEX_DIR}${MANIFEST_FILE}`, { cache: 'no-cache' })
+    .then((r) => r.json() as Promise<SearchManifest>)
+    .then((manifest) => ({
+      manifest,
+      source: bucketSource(manifest.documents, manifest.buckets, (bucket) => inflate(bucketPath(manifest.version, bucket))),
+    }));
+  index.catch(() => (index = undefined));
+  return index;
 }
 
-/** True once loadAllFilters has finished, so counts from a search cover every facet. */
-export async function filtersLoaded(): Promise<boolean> {
-  if (!allFilters) return false;
-  await allFilters;
-  return true;
+/** Every facet value with its reports, loaded once. */
+export function loadFacets(): Promise<FacetTable> {
+  facetTable ??= loadIndex().then(({ manifest }) => inflate(facetsPath(manifest.version)).then(readFacetTable));
+  facetTable.catch(() => (facetTable = undefined));
+  return facetTable;
 }
 
-function pagefindFilters(state: SearchState): Record<string, { any: string[] }> {
-  const filters: Record<string, { any: string[] }> = {};
-  for (const key of FACET_KEYS) {
-    const values = state.filters[key as FacetKey];
-    if (values?.length) filters[key] = { any: values };
+/** True once the facet file has arrived: later searches count facets straight away. */
+let facetsReady = false;
+export function facetsLoaded(): boolean {
+  return facetsReady;
+}
+
+/** Report n's result card: URL, facts and text. */
+export function loadCard(doc: number): Promise<CardRecord> {
+  let record = records.get(doc);
+  if (!record) {
+    record = loadIndex().then(({ manifest }) => inflate(recordPath(manifest.version, doc))).then((bytes) => JSON.parse(new TextDecoder().decode(bytes)) as CardRecord);
+    records.set(doc, record);
+    record.catch(() => records.delete(doc));
   }
-  return filters;
-}
-
-interface Prepared {
-  pf: PagefindApi;
-  phrases: string[];
-  folded: boolean;
-  /** Index tokens per phrase; phrases that give no token (pure punctuation) are dropped. */
-  tokenLists: string[][];
-  filters: Record<string, { any: string[] }>;
-}
-
-async function prepare(state: SearchState): Promise<Prepared> {
-  const normalised = normalizeQuery(state.q);
-  const simplified = await foldToSimplified(normalised);
-  const phrases = splitPhrases(simplified);
-  const tokenLists = phrases.map(phraseTokens).filter((t) => t.length > 0);
-  return { pf: await loadPagefind(), phrases, folded: simplified !== normalised, tokenLists, filters: pagefindFilters(state) };
+  return record;
 }
 
 /**
- * A Pagefind search sorted newest first. Over merged shards Pagefind re-sorts all results by score,
- * and a sorted search scores by rank within its own index, which would interleave the shards; the
- * shards hold disjoint date ranges, newest first, so the right order is shard 0's results, then
- * shard 1's, and so on (one extra search per shard, same index chunks). Counts come from the merged search.
+ * True when the card holds every phrase exactly. A card with Traditional characters was indexed
+ * from its Simplified form, which the page does not have without OpenCC: it is trusted.
  */
-async function searchByDate(pf: PagefindApi, term: string | null, filters: Prepared['filters']): Promise<PagefindResponse> {
-  const byDate = { date: 'desc' };
-  const merged = pf.search(term, { filters, sort: byDate });
-  if (shardCount === 1) return merged;
-  const shards = Array.from({ length: shardCount }, (_, i) =>
-    pf.search(term, { filters: { ...filters, [SHARD_FILTER]: { any: [String(i)] } }, sort: byDate }),
-  );
-  const [all, ...each] = await Promise.all([merged, ...shards]);
-  return { ...all, results: each.flatMap((response) => response.results) };
+export function cardHolds(card: CardRecord, phrases: readonly string[]): boolean {
+  if (containsTraditional(card.title) || containsTraditional(card.text)) return true;
+  return phrases.every((p) => containsPhrase(card.title, card.text, p));
 }
 
-/** Facet counts without the shard filter (which is not a facet). */
-function facetCounts(counts: PagefindResponse['filters']): PagefindResponse['filters'] {
-  if (!(SHARD_FILTER in counts)) return counts;
-  const { [SHARD_FILTER]: _shard, ...rest } = counts;
-  return rest;
+function selection(state: SearchState): Record<string, string[]> {
+  const chosen: Record<string, string[]> = {};
+  for (const key of FACET_KEYS) if (state.filters[key]?.length) chosen[key] = state.filters[key]!;
+  return chosen;
 }
 
-/** The Pagefind query that matches a phrase exactly: quoted adjacent bigrams, or its one token (prefix match). */
-function exactQuery(tokens: string[]): string {
-  return tokens.length > 1 ? `"${tokens.join(' ')}"` : tokens[0];
+/** The matches whose flag in `keep` is set. */
+function keepMatches(text: TextMatches, keep: readonly boolean[]): TextMatches {
+  const at = Array.from(text.docs.keys()).filter((i) => keep[i]);
+  return { docs: Uint32Array.from(at, (i) => text.docs[i]), scores: Float64Array.from(at, (i) => text.scores[i]), unconfirmed: false };
 }
 
 /** Runs the search a state describes; an empty query lists every report matching the filters, newest first. */
 export async function runSearch(state: SearchState): Promise<SearchOutcome> {
-  const { pf, phrases, folded, tokenLists, filters } = await prepare(state);
-  if (tokenLists.length === 0) {
-    const all = await searchByDate(pf, null, filters);
-    return { phrases, folded, results: all.results, counts: facetCounts(all.filters) };
+  const normalised = normalizeQuery(state.q);
+  const simplified = await foldToSimplified(normalised);
+  const phrases = splitPhrases(simplified);
+  const { manifest, source } = await loadIndex();
+  let text = phrases.length ? await matchText(phrases, source) : undefined;
+  let approximate = false;
+  if (text?.unconfirmed && text.docs.length <= CONFIRM_ALL) {
+    const cards = await Promise.all(Array.from(text.docs, loadCard));
+    text = keepMatches(text, cards.map((card) => cardHolds(card, phrases)));
+  } else if (text?.unconfirmed) {
+    approximate = true;
   }
-  if (tokenLists.length === 1 && state.sort === 'date') {
-    // Newest first needs no relevance scores: the exact search alone decides and orders.
-    const exact = await searchByDate(pf, exactQuery(tokenLists[0]), filters);
-    return { phrases, folded, results: exact.results, counts: facetCounts(exact.filters) };
-  }
-  const terms = tokenLists.flat().join(' ');
-  const ranked = state.sort === 'date' ? searchByDate(pf, terms, filters) : pf.search(terms, { filters, sort: {} });
-  const checks = tokenLists
-    .filter((tokens) => tokens.length > 1 || tokenLists.length > 1)
-    .map((tokens) => pf.search(exactQuery(tokens), { filters }));
-  const [main, ...exact] = await Promise.all([ranked, ...checks]);
-  const allowed = exact.map((response) => new Set(response.results.map((r) => r.id)));
-  const results = main.results.filter((r) => allowed.every((ids) => ids.has(r.id)));
-  // With one phrase, its exact search has Pagefind's own counts for exactly these results.
-  const counts = tokenLists.length === 1 && exact.length === 1 ? exact[0].filters : main.filters;
-  return { phrases, folded, results, counts: facetCounts(counts) };
+  const chosen = selection(state);
+  // Filters need the facet file before there are results; counts alone can wait for it.
+  const table = Object.keys(chosen).length || facetsReady ? await loadFacets() : undefined;
+  if (table) facetsReady = true;
+  const { results, counts } = answer(manifest.documents, text, table ?? new Map(), chosen, state.sort);
+  return { phrases, folded: simplified !== normalised, results, counts: table ? counts : {}, approximate, confirmCards: approximate, text };
 }
 
-/**
- * Facet counts for a state, with one Pagefind search (the one runSearch takes its counts from),
- * for recounting once every filter chunk is loaded.
- */
-export async function countFacets(state: SearchState): Promise<SearchOutcome['counts']> {
-  const { pf, tokenLists, filters } = await prepare(state);
-  if (tokenLists.length === 0) return facetCounts((await pf.search(null, { filters })).filters);
-  if (tokenLists.length === 1) return facetCounts((await pf.search(exactQuery(tokenLists[0]), { filters })).filters);
-  return facetCounts((await pf.search(tokenLists.flat().join(' '), { filters })).filters);
+/** Facet counts for an outcome once the facet file is loaded (the first search shows results before it). */
+export async function countFacets(outcome: SearchOutcome, state: SearchState): Promise<SearchOutcome['counts']> {
+  const [{ manifest }, table] = await Promise.all([loadIndex(), loadFacets()]);
+  facetsReady = true;
+  return answer(manifest.documents, outcome.text, table, selection(state), state.sort).counts;
 }

@@ -5,11 +5,10 @@
  */
 import { FACETS, type FacetKey } from '../../lib/search/facets.ts';
 import { parseSearchState, searchStateToParams, type SearchState } from '../../lib/search/search-url.ts';
-import { decodeHanText } from '../../lib/search/han-bigrams.ts';
 import { buildExcerpt } from '../../lib/search/excerpt.ts';
 import { placeSuggestions } from '../../lib/search/place-suggestions.ts';
 import { formatPartialDateZh } from '../../lib/dates/partial-date.ts';
-import { countFacets, filtersLoaded, loadAllFilters, loadPagefind, runSearch, type SearchOutcome } from './engine.ts';
+import { cardHolds, countFacets, facetsLoaded, loadCard, loadIndex, runSearch, type SearchOutcome } from './engine.ts';
 
 const PAGE_SIZE = 10;
 
@@ -103,15 +102,14 @@ export function startSearchPage(doc: Document): void {
       }),
     );
 
-  const renderCard = async (result: SearchOutcome['results'][number], phrases: string[]) => {
-    const data = await result.data();
-    const title = data.meta.headline ?? decodeHanText(data.meta.title ?? '');
-    const text = decodeHanText(data.content);
-    const heading = decodeHanText(data.meta.title ?? '');
-    const excerpt = buildExcerpt(text.startsWith(heading) ? text.slice(heading.length) : text, phrases);
-    const facts = [data.meta.date ? formatPartialDateZh(data.meta.date) : '', data.meta.outlet, data.meta.region].filter(Boolean);
+  /** A result card, or null when the report turns out not to hold the phrase (see engine.ts). */
+  const renderCard = async (report: number, found: SearchOutcome) => {
+    const card = await loadCard(report);
+    if (found.confirmCards && !cardHolds(card, found.phrases)) return null;
+    const excerpt = buildExcerpt(card.text, found.phrases);
+    const facts = [card.date ? formatPartialDateZh(card.date) : '', card.outlet, card.region].filter(Boolean);
     return el(doc, 'li', { className: 'search-card' }, [
-      el(doc, 'h2', {}, [el(doc, 'a', { href: data.url }, [title])]),
+      el(doc, 'h2', {}, [el(doc, 'a', { href: card.url }, [card.title])]),
       el(doc, 'p', { className: 'card-meta' }, [facts.join(' · ')]),
       el(doc, 'p', { className: 'excerpt' }, excerpt.map((p) => (p.hit ? el(doc, 'mark', {}, [p.text]) : p.text))),
     ]);
@@ -120,15 +118,16 @@ export function startSearchPage(doc: Document): void {
   const showMore = async () => {
     if (!outcome) return;
     const mine = generation;
-    const batch = outcome.results.slice(shown, shown + PAGE_SIZE);
-    const cards = await Promise.all(batch.map((r) => renderCard(r, outcome!.phrases)));
+    const found = outcome;
+    const batch = found.results.slice(shown, shown + PAGE_SIZE);
+    const cards = await Promise.all(batch.map((report) => renderCard(report, found)));
     if (mine !== generation) return;
-    list.append(...cards);
+    list.append(...cards.filter((c): c is HTMLLIElement => c !== null));
     shown += batch.length;
-    more.hidden = shown >= outcome.results.length;
+    more.hidden = shown >= found.results.length;
   };
 
-  /** No query and no filter: nothing to search yet, so Pagefind is not even loaded. */
+  /** No query and no filter: nothing to search yet, so the index is not even loaded. */
   const showIdle = () => {
     outcome = undefined;
     list.replaceChildren();
@@ -165,7 +164,8 @@ export function startSearchPage(doc: Document): void {
     const n = found.results.length;
     const what = found.phrases.length ? `“${found.phrases.join(' ')}”` : '全部报道';
     const foldedNote = found.folded ? '（已转换为简体搜索）' : '';
-    status.textContent = n ? `${what}：找到 ${n} 篇报道${foldedNote}` : `${what}：没有找到报道${foldedNote}`;
+    // 约: some of many results may hold the phrase's characters apart; cards are checked as shown.
+    status.textContent = n ? `${what}：找到${found.approximate ? '约' : ''} ${n} 篇报道${foldedNote}` : `${what}：没有找到报道${foldedNote}`;
     help.hidden = n > 0;
     topTopics.hidden = n > 0;
     const helpRemovals = removeButtons();
@@ -174,11 +174,9 @@ export function startSearchPage(doc: Document): void {
     await showMore();
     if (mine !== generation) return;
     performance.mark('xieshang:search-results');
-    if (!(await filtersLoaded())) {
-      // First search: results are shown; now fetch every facet's data and count again.
-      await loadAllFilters();
-      if (mine !== generation) return;
-      const recount = await countFacets(state);
+    if (!facetsLoaded()) {
+      // First search: results are shown; now fetch the facet file and count.
+      const recount = await countFacets(found, state);
       if (mine !== generation) return;
       renderFacets(recount);
       renderSuggestions(found.phrases, recount);
@@ -195,8 +193,8 @@ export function startSearchPage(doc: Document): void {
     radio.addEventListener('change', () => navigate({ ...state, q: input.value.trim(), sort: radio.value === 'date' ? 'date' : 'relevance' }));
   }
   more.addEventListener('click', () => void showMore());
-  // A reader who focuses the box is about to search: fetch Pagefind now, not after Enter.
-  input.addEventListener('focus', () => void loadPagefind(), { once: true });
+  // A reader who focuses the box is about to search: fetch the index manifest now, not after Enter.
+  input.addEventListener('focus', () => void loadIndex().catch(() => undefined), { once: true });
   addEventListener('popstate', () => {
     state = parseSearchState(new URLSearchParams(location.search));
     void run();

@@ -11,7 +11,6 @@ describe(reportSearchData, () => {
   it('gives year, kind and outlet even without regions or topics', () => {
     const data = reportSearchData(report({}), outlets, topics);
     expect(data.filters).toMatchObject({ province: [], city: [], district: [], topic: [], year: ['2022'], kind: ['消息'], outlet: ['杭州日报'] });
-    expect(data.sort).toEqual({ date: '2022-08' });
   });
   it('names districts with their city, and a municipality as its own city', () => {
     const data = reportSearchData(report({ regions: ['330114', '500117'], topics: ['digital-economy'] }), outlets, topics);

@@ -38,6 +38,15 @@ describe('searchBodyText', () => {
     expect(searchBodyText(html)).toBe('前后');
   });
 
+  it('does not let a < inside a script or style open a tag and swallow the rest of the body', () => {
+    const html = page('<div data-search-body>前<script>for (i = 0; i<n; i++) if (a<b) {}</script>后<p>中</p><STYLE>p<a {}</STYLE>末</div>');
+    expect(searchBodyText(html)).toBe('前后\n中\n末');
+  });
+
+  it('starts a new line where a block starts after inline text', () => {
+    expect(searchBodyText(page('<div data-search-body>导语<p>正文</p>结尾</div>'))).toBe('导语\n正文\n结尾');
+  });
+
   it('reads tags whose quoted attributes contain >', () => {
     const html = page('<div class="a>b" data-search-body><p title="x > y">正文</p><div data-x=\'>\' data-search-ignore>隐藏</div></div>');
     expect(searchBodyText(html)).toBe('正文');

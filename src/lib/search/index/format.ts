@@ -1,0 +1,68 @@
+/**
+ * The search index's files and their layout, shared by the build and the browser.
+ *
+ *   /search-index/manifest.json            SearchManifest (small, fetched fresh on every visit)
+ *   /search-index/<version>/b/<i>.bin      bucket i: the postings of every token hashed to i
+ *   /search-index/<version>/facets.bin     facet values and the reports filed under each
+ *   /search-index/<version>/r/<n>.bin      report n's result card: URL, facts and text (JSON)
+ *
+ * Every .bin file is gzip-compressed by the build and inflated by the page, so its size on the wire
+ * does not depend on the host's compression. The version is a digest of the files: a new build
+ * writes a new directory, and a cached file from an older build can never be mixed with new ones.
+ *
+ * Reports are numbered newest first (the archive's own order, id as tie-break), so "sort by date"
+ * is ascending report number and a posting list is already in date order.
+ *
+ * A posting is a token's report set plus one byte per report: bit 7 says the token occurs in the
+ * report's headline, bits 0–6 say at which positions modulo 7 it occurs anywhere. A phrase's
+ * tokens must fit one start position modulo 7, which rules out almost every report where the
+ * phrase's pieces occur apart; the page confirms the phrase in the text of every card it shows.
+ */
+
+export const INDEX_DIR = '/search-index/';
+export const MANIFEST_FILE = 'manifest.json';
+export const FORMAT_VERSION = 1;
+
+/** Positions are kept modulo this; it must stay below 8 so the title bit fits in the same byte. */
+export const POSITION_MODULUS = 7;
+export const TITLE_BIT = 0x80;
+export const POSITION_BITS = 0x7f;
+
+export interface SearchManifest {
+  format: typeof FORMAT_VERSION;
+  /** Digest of every index file; names the directory they live in. */
+  version: string;
+  /** How many reports are indexed, numbered 0 (newest) to documents − 1. */
+  documents: number;
+  /** How many bucket files the tokens are hashed into (a power of two). */
+  buckets: number;
+}
+
+/** What a result card shows: written per report, read when the card is drawn. */
+export interface CardRecord {
+  url: string;
+  /** The headline as published. */
+  title: string;
+  date: string;
+  outlet: string;
+  region: string;
+  kind: string;
+  /** Sub-headline and body as plain text, for excerpts and for confirming a phrase. */
+  text: string;
+}
+
+export function versionDir(version: string): string {
+  return `${INDEX_DIR}${version}/`;
+}
+
+export function bucketPath(version: string, bucket: number): string {
+  return `${versionDir(version)}b/${bucket}.bin`;
+}
+
+export function recordPath(version: string, doc: number): string {
+  return `${versionDir(version)}r/${doc}.bin`;
+}
+
+export function facetsPath(version: string): string {
+  return `${versionDir(version)}facets.bin`;
+}

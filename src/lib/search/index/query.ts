@@ -1,0 +1,247 @@
+/**
+ * Answering a search from the index (layout in format.ts): which reports hold every phrase, in
+ * which order, and how many results each facet value would have. Pure; where the postings come
+ * from (files fetched by the page, or an index built in memory by a test) is the caller's business.
+ */
+import { bucketOf, ByteReader, readDocSet } from './codec.ts';
+import { POSITION_BITS, POSITION_MODULUS, TITLE_BIT } from './format.ts';
+import { followerBit, phraseTokens, type PhraseToken } from './tokens.ts';
+
+export interface Posting {
+  /** Report numbers holding the token, ascending. */
+  docs: Uint32Array;
+  /** One byte per report in `docs`: title bit and positions modulo POSITION_MODULUS. */
+  masks: Uint8Array;
+  /** One byte per report in `docs`: the Han characters seen right after the token (followerBit). */
+  follows: Uint8Array;
+}
+
+export interface PostingSource {
+  documents: number;
+  /** The token's postings, or undefined when no report holds it. */
+  posting(key: string): Promise<Posting | undefined>;
+}
+
+/** Every posting list in one bucket file's (inflated) bytes. */
+export function readBucket(bytes: Uint8Array): Map<string, Posting> {
+  const input = new ByteReader(bytes);
+  const count = input.varint();
+  const lists = new Map<string, Posting>();
+  for (let i = 0; i < count; i++) {
+    const key = input.string();
+    const docs = readDocSet(input);
+    lists.set(key, { docs, masks: input.bytes(docs.length), follows: input.bytes(docs.length) });
+  }
+  return lists;
+}
+
+/**
+ * Postings read from bucket files: `load(i)` gives bucket i's inflated bytes (a fetch in the page,
+ * an array in tests); each bucket is loaded and parsed once.
+ */
+export function bucketSource(documents: number, buckets: number, load: (bucket: number) => Promise<Uint8Array>): PostingSource {
+  const parsed = new Map<number, Promise<Map<string, Posting>>>();
+  return {
+    documents,
+    async posting(key) {
+      const bucket = bucketOf(key, buckets);
+      let lists = parsed.get(bucket);
+      if (!lists) parsed.set(bucket, (lists = load(bucket).then(readBucket)));
+      return (await lists).get(key);
+    },
+  };
+}
+
+export interface TextMatches {
+  /** Matching report numbers, ascending. */
+  docs: Uint32Array;
+  /** Relevance of each report in `docs`. */
+  scores: Float64Array;
+  /**
+   * True when a phrase has more than one token: then its reports were matched on the tokens'
+   * positions modulo 7, not exactly, and a report may (rarely) hold its pieces apart. The page
+   * confirms the phrase in each card's text.
+   */
+  unconfirmed: boolean;
+}
+
+// A headline match counts this many times a body match: a report about 钱塘 names it in its title.
+const TITLE_WEIGHT = 3;
+
+/** Inverse document frequency, as BM25 defines it. */
+function idf(documents: number, df: number): number {
+  return Math.log(1 + (documents - df + 0.5) / (df + 0.5));
+}
+
+function popcount(bits: number): number {
+  let n = 0;
+  for (let b = bits & POSITION_BITS; b; b &= b - 1) n++;
+  return n;
+}
+
+/** True when the tokens' positions fit one start position modulo POSITION_MODULUS. */
+function positionsFit(tokens: readonly PhraseToken[], masks: readonly number[]): boolean {
+  for (let start = 0; start < POSITION_MODULUS; start++) {
+    let fits = true;
+    for (let t = 0; t < tokens.length && fits; t++) fits = (masks[t] & (1 << ((start + tokens[t].offset) % POSITION_MODULUS))) !== 0;
+    if (fits) return true;
+  }
+  return false;
+}
+
+/**
+ * True when a report can hold the phrase: every token has the phrase's next character among its
+ * followers, and all tokens fit one start position modulo POSITION_MODULUS.
+ */
+function fits(tokens: readonly PhraseToken[], masks: readonly number[], follows: readonly number[]): boolean {
+  for (let t = 0; t < tokens.length; t++) {
+    const follower = tokens[t].follower;
+    if (follower && !(follows[t] & followerBit(follower))) return false;
+  }
+  return tokens.length === 1 || positionsFit(tokens, masks);
+}
+
+/** Reports holding one phrase (all its tokens, fitting together), with their scores. */
+function matchPhrase(tokens: readonly PhraseToken[], lists: readonly Posting[], documents: number): { docs: number[]; scores: number[] } {
+  // Intersect from the rarest token; at[t][k] is where candidate k sits in token t's list.
+  const order = tokens.map((_, i) => i).sort((a, b) => lists[a].docs.length - lists[b].docs.length);
+  let candidates = Array.from(lists[order[0]].docs);
+  let at: number[][] = tokens.map(() => []);
+  at[order[0]] = candidates.map((_, k) => k);
+  for (const t of order.slice(1)) {
+    const { docs } = lists[t];
+    const kept: number[] = [];
+    const keptAt: number[][] = tokens.map(() => []);
+    let j = 0;
+    for (let k = 0; k < candidates.length && j < docs.length; k++) {
+      const doc = candidates[k];
+      while (j < docs.length && docs[j] < doc) j++;
+      if (docs[j] !== doc) continue;
+      kept.push(doc);
+      for (let r = 0; r < tokens.length; r++) if (at[r].length) keptAt[r].push(at[r][k]);
+      keptAt[t].push(j);
+    }
+    candidates = kept;
+    at = keptAt;
+  }
+  const weights = lists.map((list) => idf(documents, list.docs.length));
+  const phraseWeight = weights.reduce((a, b) => a + b, 0);
+  const docs: number[] = [];
+  const scores: number[] = [];
+  for (let k = 0; k < candidates.length; k++) {
+    const masks = tokens.map((_, t) => lists[t].masks[at[t][k]]);
+    const follows = tokens.map((_, t) => lists[t].follows[at[t][k]]);
+    if (!fits(tokens, masks, follows)) continue;
+    let score = 0;
+    for (let t = 0; t < tokens.length; t++) score += weights[t] * (1 + Math.log(Math.max(1, popcount(masks[t]))));
+    if (masks.every((m) => (m & TITLE_BIT) !== 0)) score += TITLE_WEIGHT * phraseWeight;
+    docs.push(candidates[k]);
+    scores.push(score);
+  }
+  return { docs, scores };
+}
+
+/**
+ * Reports holding every phrase (folded to Simplified and split by the caller), or undefined when
+ * no phrase has anything to look up (the query is only punctuation): then the text sets no condition.
+ */
+export async function matchText(phrases: readonly string[], source: PostingSource): Promise<TextMatches | undefined> {
+  const plans = phrases.map(phraseTokens).filter((tokens) => tokens.length > 0);
+  if (plans.length === 0) return undefined;
+  const keys = [...new Set(plans.flat().map((t) => t.key))];
+  const found = new Map(await Promise.all(keys.map(async (key) => [key, await source.posting(key)] as const)));
+  let docs: number[] | undefined;
+  let scores = new Map<number, number>();
+  for (const tokens of plans) {
+    const lists = tokens.map((t) => found.get(t.key));
+    const phrase = lists.every((l): l is Posting => l !== undefined) ? matchPhrase(tokens, lists, source.documents) : { docs: [], scores: [] };
+    const next = new Map<number, number>();
+    phrase.docs.forEach((doc, i) => {
+      if (docs === undefined || scores.has(doc)) next.set(doc, (scores.get(doc) ?? 0) + phrase.scores[i]);
+    });
+    docs = phrase.docs.filter((doc) => next.has(doc));
+    scores = next;
+  }
+  const result = Uint32Array.from(docs ?? []);
+  return { docs: result, scores: Float64Array.from(result, (doc) => scores.get(doc)!), unconfirmed: plans.some((t) => t.length > 1) };
+}
+
+export interface FacetValue {
+  value: string;
+  docs: Uint32Array;
+}
+/** Facet name → its values with their reports. */
+export type FacetTable = Map<string, FacetValue[]>;
+
+/** The facet file's (inflated) bytes. */
+export function readFacetTable(bytes: Uint8Array): FacetTable {
+  const input = new ByteReader(bytes);
+  const table: FacetTable = new Map();
+  const facets = input.varint();
+  for (let f = 0; f < facets; f++) {
+    const name = input.string();
+    const count = input.varint();
+    const values: FacetValue[] = [];
+    for (let v = 0; v < count; v++) values.push({ value: input.string(), docs: readDocSet(input) });
+    table.set(name, values);
+  }
+  return table;
+}
+
+/** Selected values per facet; values within a facet are alternatives (or), facets combine (and). */
+export type Selection = Partial<Record<string, readonly string[]>>;
+
+/**
+ * One flag per report: 1 when it is in `base` (all reports when undefined) and matches the
+ * selection in every facet except `except`.
+ */
+function allowed(documents: number, base: Uint32Array | undefined, table: FacetTable, selection: Selection, except?: string): Uint8Array {
+  let flags = new Uint8Array(documents);
+  if (base) for (const doc of base) flags[doc] = 1;
+  else flags.fill(1);
+  for (const [facet, chosen] of Object.entries(selection)) {
+    if (facet === except || !chosen?.length) continue;
+    const inFacet = new Uint8Array(documents);
+    for (const value of table.get(facet) ?? []) if (chosen.includes(value.value)) for (const doc of value.docs) inFacet[doc] = 1;
+    for (let d = 0; d < documents; d++) flags[d] &= inFacet[d];
+  }
+  return flags;
+}
+
+export interface SearchAnswer {
+  /** Report numbers in display order. */
+  results: number[];
+  /**
+   * For each facet, how many results each value would give with the other facets' selections kept
+   * (the usual "or within a facet" counts: ticking a second year shows what it adds).
+   */
+  counts: Record<string, Record<string, number>>;
+}
+
+/**
+ * The final answer for text matches (undefined: no text condition, every report), a facet
+ * selection and a sort order. Relevance without text is date order.
+ */
+export function answer(documents: number, text: TextMatches | undefined, table: FacetTable, selection: Selection, sort: 'relevance' | 'date'): SearchAnswer {
+  const flags = allowed(documents, text?.docs, table, selection);
+  let results: number[] = [];
+  if (text) {
+    const order = Array.from(text.docs.keys()).filter((i) => flags[text.docs[i]]);
+    if (sort === 'relevance') order.sort((a, b) => text.scores[b] - text.scores[a] || text.docs[a] - text.docs[b]);
+    results = order.map((i) => text.docs[i]);
+  } else {
+    for (let d = 0; d < documents; d++) if (flags[d]) results.push(d);
+  }
+  const counts: Record<string, Record<string, number>> = {};
+  for (const [facet, values] of table) {
+    const base = selection[facet]?.length ? allowed(documents, text?.docs, table, selection, facet) : flags;
+    const perValue: Record<string, number> = {};
+    for (const value of values) {
+      let n = 0;
+      for (const doc of value.docs) n += base[doc];
+      if (n > 0) perValue[value.value] = n;
+    }
+    counts[facet] = perValue;
+  }
+  return { results, counts };
+}

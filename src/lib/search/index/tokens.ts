@@ -1,0 +1,133 @@
+/**
+ * What the search index stores for a piece of text, and what a query looks up.
+ *
+ * Text is read as a stream of units: every Han character is one unit, every run of other letters
+ * and digits (5G, GDP, 2025) is one unit, and whitespace and punctuation separate units without
+ * taking a position. The index keeps, per report, every Han character (for one-character queries),
+ * every pair of adjacent Han characters — the overlapping bigrams of Lucene's CJKAnalyzer, so a
+ * phrase is found whatever a dictionary thinks its words are (钱塘 is one token, not 钱|塘) — and
+ * every other word, each with the unit positions where it occurs.
+ *
+ * A query phrase is cut the same way into tokens with their offsets from the phrase's start: a
+ * report holds the phrase where every token occurs at (start + offset).
+ */
+import { toHalfWidth } from '../normalize-query.ts';
+
+const HAN = /\p{Script=Han}/u;
+// A Han character, or a run of other letters and digits (with combining marks). Han characters are
+// letters too, so the run excludes them explicitly (a lookahead: the v flag's set difference is
+// too new for some phones' browsers).
+const PIECE = /(\p{Script=Han})|((?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}])+)/gu;
+
+export interface Occurrence {
+  key: string;
+  position: number;
+}
+
+export interface PhraseToken {
+  key: string;
+  /** Units from the phrase's first unit. */
+  offset: number;
+  /** The Han character the phrase has right after this token, if any. */
+  follower?: string;
+}
+
+/** The form text is indexed and queried in: NFC, half-width ASCII, lower case. */
+export function foldForIndex(text: string): string {
+  return toHalfWidth(text.normalize('NFC')).toLowerCase();
+}
+
+interface Unit {
+  text: string;
+  han: boolean;
+  /** True when the previous unit is a Han character directly before this one (no separator). */
+  joined: boolean;
+}
+
+function units(text: string): Unit[] {
+  const out: Unit[] = [];
+  let end = -1;
+  for (const m of foldForIndex(text).matchAll(PIECE)) {
+    const han = m[1] !== undefined;
+    const joined = han && out.length > 0 && out[out.length - 1].han && m.index === end;
+    out.push({ text: m[0], han, joined });
+    end = m.index + m[0].length;
+  }
+  return out;
+}
+
+/**
+ * Every token of `text` with its position, positions counted from `start`: each Han character,
+ * each pair of adjacent Han characters (at the first one's position) and each other word, with
+ * the Han character directly after the token when there is one. Returns the position after the
+ * last unit, so the next field can start beyond it.
+ */
+export function textOccurrences(text: string, start: number, emit: (key: string, position: number, follower: string | undefined) => void): number {
+  const list = units(text);
+  const followerAt = (i: number) => (list[i]?.joined ? list[i].text : undefined);
+  for (let i = 0; i < list.length; i++) {
+    const unit = list[i];
+    const position = start + i;
+    emit(unit.text, position, unit.han ? followerAt(i + 1) : undefined);
+    if (unit.han && list[i + 1]?.joined) emit(unit.text + list[i + 1].text, position, followerAt(i + 2));
+  }
+  return start + list.length;
+}
+
+/**
+ * One of 8 bits for a Han character that follows a token (a one-byte Bloom filter of followers):
+ * a report holding 质量 only before other characters cannot hold 质量发展.
+ */
+export function followerBit(ch: string): number {
+  return 1 << (Math.imul(ch.codePointAt(0)!, 0x9e3779b1) >>> 29);
+}
+
+/**
+ * The tokens a report must hold for it to contain `phrase`: the bigrams of each Han run (a lone Han
+ * character stands for itself) and each other word, with offsets. Empty for a phrase with no
+ * letters, digits or Han characters.
+ */
+export function phraseTokens(phrase: string): PhraseToken[] {
+  const list = units(phrase);
+  const tokens: PhraseToken[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const unit = list[i];
+    const next = list[i + 1];
+    const after = list[i + 2]?.joined ? list[i + 2].text : undefined;
+    if (!unit.han) tokens.push({ key: unit.text, offset: i });
+    else if (next?.joined) tokens.push(after ? { key: unit.text + next.text, offset: i, follower: after } : { key: unit.text + next.text, offset: i });
+    else if (!unit.joined) tokens.push({ key: unit.text, offset: i });
+  }
+  return tokens;
+}
+
+/** True when `ch` is a Han character. */
+export function isHan(ch: string): boolean {
+  return HAN.test(ch);
+}
+
+/**
+ * Exactly what the index approximates: true when `phrase`'s tokens all occur in the headline or
+ * the text at one start position (fields do not run into each other). Used to confirm a report
+ * that the index matched on positions modulo 7.
+ */
+export function containsPhrase(title: string, text: string, phrase: string): boolean {
+  const tokens = phraseTokens(phrase);
+  if (tokens.length === 0) return false;
+  const wanted = new Set(tokens.map((t) => t.key));
+  const positions = new Map<string, Set<number>>();
+  const collect = (key: string, position: number) => {
+    if (!wanted.has(key)) return;
+    let set = positions.get(key);
+    if (!set) positions.set(key, (set = new Set()));
+    set.add(position);
+  };
+  textOccurrences(text, textOccurrences(title, 0, collect) + 1, collect);
+  const first = positions.get(tokens[0].key);
+  if (!first) return false;
+  for (const start of first) {
+    const at = start - tokens[0].offset;
+    if (tokens.every((t) => positions.get(t.key)?.has(at + t.offset))) return true;
+  }
+  return false;
+}
