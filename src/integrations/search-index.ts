@@ -7,13 +7,13 @@
  * the same way in the page); the card keeps the text as published.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
-import { buildSearchIndex, type IndexDocument } from '../lib/search/index/build.ts';
-import { bucketPath, facetsPath, FORMAT_VERSION, INDEX_DIR, MANIFEST_FILE, recordPath, type SearchManifest } from '../lib/search/index/format.ts';
+import { SearchIndexBuilder, type IndexDocument } from '../lib/search/index/build.ts';
+import { bucketFile, FACETS_FILE, FORMAT_VERSION, INDEX_DIR, MANIFEST_FILE, recordFile, versionDir, type SearchManifest } from '../lib/search/index/format.ts';
 import { searchBodyText, searchData } from '../lib/search/index/page-text.ts';
 import { containsTraditional } from '../lib/search/fold-script.ts';
 import { traditionalToSimplified } from '../lib/text/chinese.ts';
@@ -32,41 +32,52 @@ function findPages(dir: string): string[] {
   return out;
 }
 
-interface Page {
+interface ReportPage {
+  file: string;
+  url: string;
   id: string;
   date: string;
-  doc: IndexDocument;
 }
 
-/** The report pages of a build as index documents, newest first; list pages under /reports/ have no body and are skipped. */
-export function readReportPages(outDir: string): IndexDocument[] {
+/**
+ * The built report pages, newest first (list pages under /reports/ have no body and are skipped).
+ * Only their dates are kept: the text is read again, one page at a time, while indexing.
+ */
+function reportPages(outDir: string): ReportPage[] {
   let files: string[];
   try {
     files = findPages(join(outDir, 'reports'));
   } catch {
     return [];
   }
-  const pages: Page[] = [];
+  const pages: ReportPage[] = [];
   for (const file of files) {
     const html = readFileSync(file, 'utf8');
-    const text = searchBodyText(html);
-    if (text === undefined) continue;
+    if (!html.includes('data-search-body')) continue;
     const url = `/${relative(outDir, file).split(sep).join('/').replace(/index\.html$/, '')}`;
-    const { meta, facets } = searchData(html);
-    const required = ['headline', 'date'] as const;
-    for (const key of required) {
-      if (!meta[key]) throw new Error(`${url} has no data-search-meta="${key}" (written by src/components/SearchMeta.astro), so it cannot be indexed.`);
-    }
-    const card = { url, title: meta.headline, date: meta.date, outlet: meta.outlet ?? '', region: meta.region ?? '', kind: meta.kind ?? '', text };
-    const doc: IndexDocument = { card, facets };
-    if (containsTraditional(card.title) || containsTraditional(text)) {
-      doc.searchTitle = traditionalToSimplified(card.title);
-      doc.searchText = traditionalToSimplified(text);
-    }
-    pages.push({ id: url.replace(/^\/reports\/|\/$/g, ''), date: meta.date, doc });
+    const date = searchData(html).meta.date;
+    if (!date) throw new Error(`${url} has no data-search-meta="date" (written by src/components/SearchMeta.astro), so it cannot be indexed.`);
+    pages.push({ file, url, id: url.replace(/^\/reports\/|\/$/g, ''), date });
   }
-  pages.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return pages.map((p) => p.doc);
+  // The archive's order (src/lib/archive/sort.ts): newest first, id as tie-break.
+  return pages.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** One built report page as an index document. */
+export function indexDocument(html: string, url: string): IndexDocument {
+  const text = searchBodyText(html);
+  if (text === undefined) throw new Error(`${url} has no data-search-body element, so it cannot be indexed.`);
+  const { meta, facets } = searchData(html);
+  for (const key of ['headline', 'date'] as const) {
+    if (!meta[key]) throw new Error(`${url} has no data-search-meta="${key}" (written by src/components/SearchMeta.astro), so it cannot be indexed.`);
+  }
+  const card = { url, title: meta.headline, date: meta.date, outlet: meta.outlet ?? '', region: meta.region ?? '', kind: meta.kind ?? '', text };
+  const doc: IndexDocument = { card, facets };
+  if (containsTraditional(card.title) || containsTraditional(text)) {
+    doc.searchTitle = traditionalToSimplified(card.title);
+    doc.searchText = traditionalToSimplified(text);
+  }
+  return doc;
 }
 
 export interface WrittenIndex {
@@ -76,32 +87,44 @@ export interface WrittenIndex {
   tokens: number;
 }
 
-/** Builds the index for `docs` and writes it under <outDir>/search-index/, replacing any earlier one. */
-export function writeSearchIndex(outDir: string, docs: readonly IndexDocument[]): WrittenIndex {
-  const built = buildSearchIndex(docs);
-  // Fixed level, and Node's gzip writes no timestamp: the same index gives the same bytes.
-  const gzip = (data: Uint8Array) => gzipSync(data, { level: 9 });
-  const buckets = built.buckets.map(gzip);
-  const facets = gzip(built.facets);
-  const records = built.records.map(gzip);
-  const digest = createHash('sha256');
-  for (const part of [...buckets, facets, ...records]) digest.update(part);
-  const version = digest.digest('hex').slice(0, 12);
-  const manifest: SearchManifest = { format: FORMAT_VERSION, version, documents: built.documents, buckets: buckets.length };
+/**
+ * Indexes the built report pages under <outDir> into <outDir>/search-index/, replacing any earlier
+ * index. Streams: each card record and each bucket is compressed and written as soon as it exists,
+ * into a scratch directory renamed to the version (a digest of every file) at the end.
+ */
+export function writeSearchIndex(outDir: string): WrittenIndex {
   const root = join(outDir, INDEX_DIR);
   rmSync(root, { recursive: true, force: true });
+  const scratch = join(root, '.building');
+  const builder = new SearchIndexBuilder();
+  const digest = createHash('sha256');
   let bytes = 0;
-  const write = (sitePath: string, data: Uint8Array | string) => {
-    const file = join(outDir, sitePath);
+  let files = 0;
+  // Fixed level, and Node's gzip writes no timestamp: the same index gives the same bytes.
+  const write = (path: string, data: Uint8Array) => {
+    const packed = gzipSync(data, { level: 9 });
+    const file = join(scratch, path);
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, data);
-    bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+    writeFileSync(file, packed);
+    digest.update(packed);
+    bytes += packed.length;
+    files++;
   };
-  buckets.forEach((data, i) => write(bucketPath(version, i), data));
-  records.forEach((data, i) => write(recordPath(version, i), data));
-  write(facetsPath(version), facets);
-  write(`${INDEX_DIR}${MANIFEST_FILE}`, `${JSON.stringify(manifest)}\n`);
-  return { manifest, files: buckets.length + records.length + 2, bytes, tokens: built.stats.tokens };
+  mkdirSync(scratch, { recursive: true });
+  for (const page of reportPages(outDir)) {
+    const n = builder.documents;
+    write(recordFile(n), builder.add(indexDocument(readFileSync(page.file, 'utf8'), page.url)));
+  }
+  const count = builder.bucketCount();
+  let i = 0;
+  for (const bucket of builder.buckets(count)) write(bucketFile(i++), bucket);
+  write(FACETS_FILE, builder.facets());
+  const version = digest.digest('hex').slice(0, 12);
+  renameSync(scratch, join(outDir, versionDir(version)));
+  const manifest: SearchManifest = { format: FORMAT_VERSION, version, documents: builder.documents, buckets: count };
+  const text = `${JSON.stringify(manifest)}\n`;
+  writeFileSync(join(root, MANIFEST_FILE), text);
+  return { manifest, files: files + 1, bytes: bytes + Buffer.byteLength(text), tokens: builder.stats.tokens };
 }
 
 /** The Astro integration: index the built report pages when the build is done. */
@@ -113,11 +136,10 @@ export default function searchIndex(): AstroIntegration {
         const log = logger.fork('xieshang:search-index');
         const started = performance.now();
         const outDir = fileURLToPath(dir);
-        const docs = readReportPages(outDir);
-        const written = writeSearchIndex(outDir, docs);
+        const written = writeSearchIndex(outDir);
         const seconds = ((performance.now() - started) / 1000).toFixed(2);
         const mb = (written.bytes / 1e6).toFixed(1);
-        log.info(`Indexed ${docs.length} reports (${written.tokens} tokens, ${written.manifest.buckets} buckets, ${written.files} files, ${mb} MB) in ${seconds} s.`);
+        log.info(`Indexed ${written.manifest.documents} reports (${written.tokens} tokens, ${written.manifest.buckets} buckets, ${written.files} files, ${mb} MB) in ${seconds} s.`);
       },
     },
   };

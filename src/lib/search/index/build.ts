@@ -84,16 +84,23 @@ function estimateBytes(key: string, list: PostingList, documents: number): numbe
 }
 
 /**
- * The index for `documents`, which must already be in the archive's order (newest first): report
- * n of the index is documents[n].
+ * Builds the index one report at a time, so a caller can stream: `add` returns the report's card
+ * record at once (to be written and forgotten), and `buckets()` yields one bucket at a time. Only
+ * the posting lists are held, about 6 bytes per (token, report) pair.
  */
-export function buildSearchIndex(documents: readonly IndexDocument[], options: BuildOptions = {}): BuiltIndex {
-  const n = documents.length;
-  const postings = new Map<string, PostingList>();
-  let pairs = 0;
-  const facetDocs = new Map<string, Map<string, number[]>>();
+export class SearchIndexBuilder {
+  private readonly postings = new Map<string, PostingList>();
+  private readonly facetDocs = new Map<string, Map<string, number[]>>();
+  private readonly encoder = new TextEncoder();
+  private pairs = 0;
+  /** Reports added so far; the next one gets this number. */
+  documents = 0;
 
-  documents.forEach((doc, number) => {
+  constructor(private readonly options: BuildOptions = {}) {}
+
+  /** Adds the next report (newest first) and returns its card record's bytes. */
+  add(doc: IndexDocument): Uint8Array {
+    const number = this.documents++;
     const masks = new Map<string, number>();
     const follows = new Map<string, number>();
     const add = (title: boolean) => (key: string, position: number, follower: string | undefined) => {
@@ -104,58 +111,77 @@ export function buildSearchIndex(documents: readonly IndexDocument[], options: B
     // One empty position between headline and text, so no phrase runs from one into the other.
     textOccurrences(doc.searchText ?? doc.card.text, afterTitle + 1, add(false));
     for (const [key, mask] of masks) {
-      let list = postings.get(key);
-      if (!list) postings.set(key, (list = new PostingList()));
+      let list = this.postings.get(key);
+      if (!list) this.postings.set(key, (list = new PostingList()));
       list.push(number, mask, follows.get(key) ?? 0);
     }
-    pairs += masks.size;
+    this.pairs += masks.size;
     for (const [facet, values] of Object.entries(doc.facets)) {
-      let byValue = facetDocs.get(facet);
-      if (!byValue) facetDocs.set(facet, (byValue = new Map()));
+      let byValue = this.facetDocs.get(facet);
+      if (!byValue) this.facetDocs.set(facet, (byValue = new Map()));
       for (const value of new Set(values)) {
         const list = byValue.get(value);
         if (list) list.push(number);
         else byValue.set(value, [number]);
       }
     }
-  });
+    return this.encoder.encode(JSON.stringify(doc.card));
+  }
 
-  const keys = [...postings.keys()].sort(compareKeys);
-  let estimate = 0;
-  for (const key of keys) estimate += estimateBytes(key, postings.get(key)!, n);
-  const bucketCount = powerOfTwoAtLeast(Math.ceil(estimate / (options.targetBucketBytes ?? DEFAULT_TARGET_BUCKET_BYTES)));
-  const byBucket: string[][] = Array.from({ length: bucketCount }, () => []);
-  for (const key of keys) byBucket[bucketOf(key, bucketCount)].push(key);
+  get stats(): BuiltIndex['stats'] {
+    return { tokens: this.postings.size, postings: this.pairs };
+  }
 
-  const buckets = byBucket.map((bucketKeys) => {
-    const out = new ByteWriter();
-    out.varint(bucketKeys.length);
-    for (const key of bucketKeys) {
-      const list = postings.get(key)!;
-      out.string(key);
-      writeDocSet(out, list.docs.subarray(0, list.length), n);
-      out.bytes(list.masks.subarray(0, list.length));
-      out.bytes(list.follows.subarray(0, list.length));
-    }
-    return out.finish();
-  });
+  /** How many bucket files the tokens are spread over: about targetBucketBytes each, a power of two. */
+  bucketCount(): number {
+    let estimate = 0;
+    for (const [key, list] of this.postings) estimate += estimateBytes(key, list, this.documents);
+    return powerOfTwoAtLeast(Math.ceil(estimate / (this.options.targetBucketBytes ?? DEFAULT_TARGET_BUCKET_BYTES)));
+  }
 
-  const facets = new ByteWriter();
-  const facetNames = [...facetDocs.keys()].sort(compareKeys);
-  facets.varint(facetNames.length);
-  for (const facet of facetNames) {
-    const byValue = facetDocs.get(facet)!;
-    const values = [...byValue.keys()].sort(compareKeys);
-    facets.string(facet);
-    facets.varint(values.length);
-    for (const value of values) {
-      facets.string(value);
-      writeDocSet(facets, byValue.get(value)!, n);
+  /** Every bucket's bytes, bucket 0 first; tokens within a bucket in code-unit order. */
+  *buckets(count = this.bucketCount()): Generator<Uint8Array> {
+    const byBucket: string[][] = Array.from({ length: count }, () => []);
+    for (const key of [...this.postings.keys()].sort(compareKeys)) byBucket[bucketOf(key, count)].push(key);
+    for (const bucketKeys of byBucket) {
+      const out = new ByteWriter();
+      out.varint(bucketKeys.length);
+      for (const key of bucketKeys) {
+        const list = this.postings.get(key)!;
+        out.string(key);
+        writeDocSet(out, list.docs.subarray(0, list.length), this.documents);
+        out.bytes(list.masks.subarray(0, list.length));
+        out.bytes(list.follows.subarray(0, list.length));
+      }
+      yield out.finish();
     }
   }
 
-  const encoder = new TextEncoder();
-  const records = documents.map((doc) => encoder.encode(JSON.stringify(doc.card)));
-  return { documents: n, buckets, facets: facets.finish(), records, stats: { tokens: keys.length, postings: pairs } };
+  /** The facet file: every facet (by name) with every value and its reports. */
+  facets(): Uint8Array {
+    const out = new ByteWriter();
+    const names = [...this.facetDocs.keys()].sort(compareKeys);
+    out.varint(names.length);
+    for (const facet of names) {
+      const byValue = this.facetDocs.get(facet)!;
+      const values = [...byValue.keys()].sort(compareKeys);
+      out.string(facet);
+      out.varint(values.length);
+      for (const value of values) {
+        out.string(value);
+        writeDocSet(out, byValue.get(value)!, this.documents);
+      }
+    }
+    return out.finish();
+  }
 }
 
+/**
+ * The whole index in memory for `documents`, which must already be in the archive's order (newest
+ * first): report n of the index is documents[n].
+ */
+export function buildSearchIndex(documents: readonly IndexDocument[], options: BuildOptions = {}): BuiltIndex {
+  const builder = new SearchIndexBuilder(options);
+  const records = documents.map((doc) => builder.add(doc));
+  return { documents: builder.documents, buckets: [...builder.buckets()], facets: builder.facets(), records, stats: builder.stats };
+}

@@ -55,14 +55,19 @@ export function versionDir(version: string): string {
   return `${INDEX_DIR}${version}/`;
 }
 
+/** Files within a version directory. */
+export const bucketFile = (bucket: number) => `b/${bucket}.bin`;
+export const recordFile = (doc: number) => `r/${doc}.bin`;
+export const FACETS_FILE = 'facets.bin';
+
 export function bucketPath(version: string, bucket: number): string {
-  return `${versionDir(version)}b/${bucket}.bin`;
+  return versionDir(version) + bucketFile(bucket);
 }
 
 export function recordPath(version: string, doc: number): string {
-  return `${versionDir(version)}r/${doc}.bin`;
+  return versionDir(version) + recordFile(doc);
 }
 
 export function facetsPath(version: string): string {
-  return `${versionDir(version)}facets.bin`;
+  return versionDir(version) + FACETS_FILE;
 }
