@@ -189,7 +189,7 @@ function observe(command: string, args: string[], env: NodeJS.ProcessEnv, echo: 
  */
 function buildCommand(): string {
   const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.build;
-  const withRoot = script.replace(/\bastro build\b/gu, `astro build --root '${ROOT}'`);
+  const withRoot = script.replace(/\b(astro|astro-with-heap-budget\.mjs) build\b/gu, `$1 build --root '${ROOT}'`).replace(/\bnode scripts\//gu, `node '${ROOT}/scripts/'`);
   if (withRoot === script) throw new Error(`package.json's build script does not run \`astro build\`: ${script}`);
   return `export PATH='${join(ROOT, 'node_modules/.bin')}':"$PATH"; ${withRoot}`;
 }
