@@ -17,6 +17,7 @@ import { bucketFile, FACETS_FILE, FORMAT_VERSION, INDEX_DIR, MANIFEST_FILE, reco
 import { searchBodyText, searchData } from '../lib/search/index/page-text.ts';
 import { containsTraditional } from '../lib/search/fold-script.ts';
 import { traditionalToSimplified } from '../lib/text/chinese.ts';
+import { compareReportsNewestFirst } from '../lib/archive/sort.ts';
 
 /** Every index.html under `dir`, as sorted absolute paths (readdir order differs between file systems). */
 function findPages(dir: string): string[] {
@@ -59,8 +60,8 @@ function reportPages(outDir: string): ReportPage[] {
     if (!date) throw new Error(`${url} has no data-search-meta="date" (written by src/components/SearchMeta.astro), so it cannot be indexed.`);
     pages.push({ file, url, id: url.replace(/^\/reports\/|\/$/g, ''), date });
   }
-  // The archive's order (src/lib/archive/sort.ts): newest first, id as tie-break.
-  return pages.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // The archive's own order: newest first, id as tie-break.
+  return pages.sort((a, b) => compareReportsNewestFirst({ id: a.id, data: a }, { id: b.id, data: b }));
 }
 
 /** One built report page as an index document. */
