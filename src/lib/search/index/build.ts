@@ -5,8 +5,8 @@
  * Why not Pagefind: at 10,000 reports Pagefind needed 94 s and 5–11 GB to index (it keeps every
  * word's positions per page in memory) and a cold query downloaded 1.4 MB, because its posting
  * lists, filters and page metadata all grow with the archive; docs/scaling.md has the numbers.
- * Here a token's postings are a report set (a bitmap once the token is common) plus one byte per
- * report, hashed into bucket files so a query fetches a handful of small files.
+ * Here a token's postings are a report set (a bitmap once the token is common) plus two bytes per
+ * report (format.ts), hashed into bucket files so a query fetches a handful of small files.
  */
 import { bucketOf, ByteWriter, writeDocSet } from './codec.ts';
 import { followerBit, textOccurrences } from './tokens.ts';

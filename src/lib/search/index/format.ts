@@ -13,10 +13,12 @@
  * Reports are numbered newest first (the archive's own order, id as tie-break), so "sort by date"
  * is ascending report number and a posting list is already in date order.
  *
- * A posting is a token's report set plus one byte per report: bit 7 says the token occurs in the
- * report's headline, bits 0–6 say at which positions modulo 7 it occurs anywhere. A phrase's
- * tokens must fit one start position modulo 7, which rules out almost every report where the
- * phrase's pieces occur apart; the page confirms the phrase in the text of every card it shows.
+ * A posting is a token's report set plus two bytes per report. The first: bit 7 says the token
+ * occurs in the report's headline, bits 0–6 say at which positions modulo 7 it occurs anywhere.
+ * The second: a one-byte Bloom filter of the Han characters right after it (tokens.ts,
+ * followerBit). A phrase's tokens must fit one start position modulo 7 and each must have the
+ * phrase's next character among its followers, which rules out almost every report where the
+ * phrase's pieces occur apart; the page confirms the rest against the cards' text (engine.ts).
  */
 
 export const INDEX_DIR = '/search-index/';
