@@ -5,7 +5,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { stripSiteSuffix } from './site-title.ts';
+import { siteNameFromTitle, stripSiteSuffix } from './site-title.ts';
 import type { Line, PageMeta, Removed } from './types.ts';
 
 type El = { tagName: string; textContent: string | null; getAttribute(n: string): string | null; querySelector(s: string): El | null; querySelectorAll(s: string): ArrayLike<El>; children: ArrayLike<El>; closest?(s: string): El | null };
@@ -63,6 +63,26 @@ export function readJsonLd(scripts: readonly string[]): JsonLdArticle[] {
   return out;
 }
 
+/** Texts of the page's headings and title-classed elements, the candidates for the visible headline. */
+function headingTexts(document: { querySelectorAll(s: string): ArrayLike<El> }): string[] {
+  return Array.from(document.querySelectorAll('h1,h2,h3,h4,[class*="title"],[id*="title"],[class*="headline"]'))
+    .map((el) => clean(el.textContent))
+    .filter((t) => t.length >= 6 && t.length <= 120);
+}
+
+/**
+ * The headline a reader sees, cross-checked with the page title: the longest visible heading that
+ * the <title> (or og:title) contains. Titles add site, channel and place names in every shape
+ * (`_首页武汉_新闻中心_长江网_cjn.cn`, ` - 生活 - 自由時報電子報`); a heading that the title repeats
+ * is the part that is the headline, whatever the separators. Undefined when no heading is in it.
+ */
+export function visibleHeadline(pageTitle: string | undefined, headings: readonly string[]): string | undefined {
+  const compact = (t: string) => t.replace(/\s/gu, '');
+  const title = compact(pageTitle ?? '');
+  if (!title) return undefined;
+  return headings.filter((h) => title.includes(compact(h))).sort((a, b) => compact(b).length - compact(a).length)[0];
+}
+
 /** The page's own statements about itself; JSON-LD first, then meta tags, then <time>, then <title>. */
 export function readPageMeta(document: { querySelector(s: string): El | null; querySelectorAll(s: string): ArrayLike<El> }): PageMeta {
   const ld = readJsonLd(Array.from(document.querySelectorAll('script[type="application/ld+json"]')).map((s) => s.textContent ?? ''))[0];
@@ -71,17 +91,17 @@ export function readPageMeta(document: { querySelector(s: string): El | null; qu
   const date = ld?.datePublished ?? meta(document, 'article:published_time', 'pubdate', 'publishdate', 'PubDate', 'datePublished') ?? time;
   const dateFrom = ld?.datePublished ? 'JSON-LD datePublished' : meta(document, 'article:published_time', 'pubdate', 'publishdate', 'PubDate', 'datePublished') ? 'meta published_time' : time ? '<time datetime>' : undefined;
   const keywords = ld?.keywords ?? meta(document, 'keywords', 'news_keywords');
+  const pageTitle = meta(document, 'og:title', 'twitter:title') || clean(document.querySelector('title')?.textContent);
   return {
-    // og:title and <title> usually end in the site or channel name: keep the headline part only.
-    title:
-      clean(ld?.headline) ||
-      stripSiteSuffix(meta(document, 'og:title', 'twitter:title') || clean(document.querySelector('title')?.textContent) || '', siteName) ||
-      undefined,
-    siteName,
+    // og:title and <title> usually end in the site or channel name: the visible headline they
+    // repeat is the headline; without one, the title's site and channel segments are cut.
+    title: clean(ld?.headline) || visibleHeadline(pageTitle, headingTexts(document)) || stripSiteSuffix(pageTitle || '', siteName) || undefined,
+    siteName: siteName ?? siteNameFromTitle(pageTitle),
     date,
     dateFrom,
     authors: nameOf(ld?.author).length ? nameOf(ld?.author) : meta(document, 'author', 'article:author')?.split(/[,，、\s]+/u).filter(Boolean),
-    outlet: meta(document, 'source', 'article:publisher_name') ?? siteName,
+    // ContentSource is what TRS, the CMS of many government portals, writes for 来源.
+    outlet: meta(document, 'source', 'article:publisher_name', 'ContentSource', 'contentsource'),
     url: ld?.url ?? meta(document, 'og:url') ?? document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined,
     keywords: typeof keywords === 'string' ? keywords.split(/[,，、;；\s]+/u).filter(Boolean) : Array.isArray(keywords) ? keywords.map(String) : undefined,
   };
@@ -102,6 +122,120 @@ function blocksOf(root: El, startN: number): Line[] {
     lines.push({ text, n: n++, kind });
   }
   return lines;
+}
+
+type Node = { nodeType: number; nodeValue?: string | null; tagName?: string; childNodes?: ArrayLike<Node>; getAttribute?(n: string): string | null };
+
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SELECT', 'OPTION', 'IFRAME', 'SVG', 'BUTTON', 'TEXTAREA']);
+const INLINE = new Set(['A', 'SPAN', 'B', 'STRONG', 'EM', 'I', 'U', 'FONT', 'SMALL', 'BIG', 'SUB', 'SUP', 'LABEL', 'ABBR', 'TIME', 'MARK', 'CITE', 'Q', 'S', 'IMG']);
+
+/** True for an element a reader cannot see (hidden, display:none, zero size): its text is never the page's statement. */
+function invisible(el: Node): boolean {
+  if (el.getAttribute?.('hidden') !== null && el.getAttribute?.('hidden') !== undefined) return true;
+  if (el.getAttribute?.('aria-hidden') === 'true') return true;
+  const style = (el.getAttribute?.('style') ?? '').replace(/\s/gu, '').toLowerCase();
+  return /display:none|visibility:hidden|font-size:0(?![.\d])|(?:^|;)(?:width|height):0(?:px)?(?:;|$)/u.test(style);
+}
+
+/**
+ * The page's visible text in document order, one run per block (inline elements run together as a
+ * reader sees them: `金融市场 棱镜 2019-09-23 07:48`). Iterative, so a deeply nested page cannot
+ * overflow the stack.
+ */
+export function visibleRuns(root: Node): string[] {
+  const runs: string[] = [];
+  let current = '';
+  const flush = () => {
+    const text = clean(current);
+    if (text) runs.push(text);
+    current = '';
+  };
+  const stack: (Node | 'flush')[] = [root];
+  while (stack.length) {
+    const node = stack.pop() as Node | 'flush';
+    if (node === 'flush') {
+      flush();
+      continue;
+    }
+    if (node.nodeType === 3) {
+      current += node.nodeValue ?? '';
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const tag = (node.tagName ?? '').toUpperCase();
+    if (SKIPPED.has(tag) || invisible(node)) continue;
+    if (tag === 'BR') {
+      flush();
+      continue;
+    }
+    const block = !INLINE.has(tag);
+    if (block) stack.push('flush');
+    const children = Array.from(node.childNodes ?? []);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    if (block) stack.push('flush');
+  }
+  flush();
+  return runs;
+}
+
+const HEAD_DATE = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(\s*\d{1,2}:\d{2})?/u;
+
+/** What the lines around the headline state: publication date, 来源 and 作者, as a reader sees them. */
+export interface HeadZone {
+  date?: string;
+  dateLine?: string;
+  source?: string;
+  sourceLine?: string;
+  authors?: string[];
+  /** The runs read, to record as removed chrome. */
+  lines: string[];
+}
+
+/**
+ * Reads the few lines between the visible headline and the article text (and one line above the
+ * headline): where pages print 发布时间, 来源 and 作者. A date shown there is the page's own
+ * statement, which beats metadata that is often the last-update time; a page clock (…星期三…)
+ * and 更新/修改 times are not publication dates.
+ */
+export function readHeadZone(runs: readonly string[], headline: string | undefined, firstBody: string | undefined): HeadZone {
+  const compact = (t: string) => t.replace(/\s/gu, '');
+  const h = headline ? compact(headline) : '';
+  const start = h ? runs.findIndex((r) => compact(r) === h || (compact(r).includes(h) && r.length <= h.length + 12)) : -1;
+  if (start < 0) return { lines: [] };
+  const bodyStart = firstBody ? compact(firstBody).slice(0, 24) : '';
+  const zone: string[] = [];
+  for (let i = Math.max(0, start - 1); i < Math.min(runs.length, start + 14); i++) {
+    if (i === start) continue;
+    if (i > start && bodyStart && compact(runs[i]).startsWith(bodyStart)) break;
+    zone.push(runs[i]);
+  }
+  const out: HeadZone = { lines: [] };
+  zone.forEach((run, k) => {
+    if (run.length > 120) return;
+    const date = run.match(HEAD_DATE);
+    const clock = /星期|周[一二三四五六日天]|农历|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年/u.test(run) && !date?.[4];
+    const update = /(更新|修改|最后)\S{0,4}\s*[:：]?\s*$/u.test(run.slice(0, date?.index ?? 0));
+    if (date && !clock && !update && !out.date && (date[4] || /(发布|发表|时间|日期|来源)/u.test(run) || run.length <= 24)) {
+      out.date = `${date[1]}-${date[2].padStart(2, '0')}-${date[3].padStart(2, '0')}`;
+      out.dateLine = run;
+      out.lines.push(run);
+    }
+    const source = run.match(/(?:来源|來源|稿源|出处|信息来源)\s*[:：]\s*([^\s|｜]*)/u);
+    if (source && !out.source) {
+      const value = source[1] || (zone[k + 1] && zone[k + 1].length <= 30 ? zone[k + 1] : '');
+      if (value) {
+        out.source = value;
+        out.sourceLine = run;
+        if (!out.lines.includes(run)) out.lines.push(run);
+      }
+    }
+    const author = run.match(/(?:作者|记者|文)\s*[:：/／]\s*((?:[\u4e00-\u9fff·]{2,4}[ 、,，]?){1,4})/u);
+    if (author && !out.authors) {
+      out.authors = author[1].split(/[ 、,，]+/u).filter(Boolean);
+      if (!out.lines.includes(run)) out.lines.push(run);
+    }
+  });
+  return out;
 }
 
 export interface HtmlExtract {
@@ -150,6 +284,15 @@ export function extractHtml(html: string): HtmlExtract {
     }
     if (!lines.length && body) lines = blocksOf(body, 1);
     parts.push({ lines, meta: {} });
+  }
+  if (parts.length === 1 && body) {
+    // The lines around the visible headline state date, 来源 and 作者 (readability drops them).
+    const zone = readHeadZone(visibleRuns(body as unknown as Node), pageMeta.title, parts[0].lines.find((l) => l.kind !== 'heading')?.text);
+    pageMeta.shownDate = zone.date;
+    pageMeta.shownDateLine = zone.dateLine;
+    pageMeta.shownSource = zone.source;
+    pageMeta.shownSourceLine = zone.sourceLine;
+    pageMeta.shownAuthors = zone.authors;
   }
   const kept = new Set(parts.flatMap((p) => p.lines.map((l) => l.text)));
   const removed: Removed[] = allBlocks

@@ -60,6 +60,7 @@ export function toArticleRecord(doc: ImportDoc, a: ArticleDraft, pageRemoved: Re
   if (a.reporters.length || a.correspondents.length) guesses.push({ field: 'reporters', value: [...a.reporters, ...a.correspondents.map((c) => `${c} (通讯员)`)].join('、'), from: 'byline (记者/通讯员) or page author', confidence: 'high' });
   if (a.date) guesses.push({ field: 'date', value: `${a.date.value.date} (${a.date.value.certainty})`, from: a.date.from, confidence: a.date.confidence });
   if (a.outlet) guesses.push({ field: 'outlet', value: a.outlet.value.name, from: a.outlet.from, confidence: a.outlet.confidence });
+  else if (a.statedOutlet) guesses.push({ field: 'outlet', value: `${a.statedOutlet.value} (not in content/outlets.yaml)`, from: a.statedOutlet.from, confidence: a.statedOutlet.confidence });
   if (a.kind) guesses.push({ field: 'kind', value: a.kind.value, from: a.kind.from, confidence: a.kind.confidence });
   if (a.regions.length) guesses.push({ field: 'regions', value: a.regions.map((r) => `${r.code} ${r.name}`).join(', '), from: `gazetteer names in the text (scores ${a.regions.map((r) => r.score).join(', ')})`, confidence: a.regions[0].score >= 5 ? 'high' : 'medium' });
   if (a.events?.length) guesses.push({ field: 'events', value: a.events.map((e) => `${e.date} ${e.label}`).join('; '), from: 'dated clauses in the text (missing years from the article date)', confidence: 'medium' });
@@ -72,7 +73,7 @@ export function toArticleRecord(doc: ImportDoc, a: ArticleDraft, pageRemoved: Re
     date: a.date?.value.date ?? null,
     dateCertainty: a.date?.value.certainty ?? null,
     dateNote: a.date?.value.note,
-    outlet: a.outlet?.value.name ?? null,
+    outlet: a.outlet?.value.name ?? a.statedOutlet?.value ?? null,
     outletId: a.outlet?.value.id ?? null,
     source: { url: doc.meta.url, file: options.fileName, part: a.part },
     reporters: a.reporters,

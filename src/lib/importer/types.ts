@@ -42,6 +42,12 @@ export interface PageMeta {
   outlet?: string;
   url?: string;
   keywords?: string[];
+  /** What the page shows next to its headline (HTML head zone): the reader-visible statements. */
+  shownDate?: string;
+  shownDateLine?: string;
+  shownSource?: string;
+  shownSourceLine?: string;
+  shownAuthors?: string[];
 }
 
 /** The editorial registries the importer matches against (topics with keywords, outlets). */
@@ -74,6 +80,8 @@ export interface ArticleDraft {
   issues: Issue[];
   date?: Guess<{ date: string; certainty: 'stated' | 'inferred'; note?: string }>;
   outlet?: Guess<{ id: string; name: string }>;
+  /** The outlet the page names when the registry lacks it: reported by name, not written as an id. */
+  statedOutlet?: Guess<string>;
   reporters: string[];
   correspondents: string[];
   editors: string[];
@@ -100,7 +108,7 @@ export interface ImportDoc {
   issues: Issue[];
   meta: PageMeta;
   /** Page-level people and keywords from chrome lines (责任编辑, 关键词, 摄). */
-  page: { editors: string[]; keywords: string[]; photographers: string[]; authors?: string[]; sourceOutlet?: string; sourceDate?: string; sourceLine?: string };
+  page: { editors: string[]; keywords: string[]; photographers: string[]; authors?: string[]; sourceOutlet?: string; sourceDate?: string; sourceLine?: string; masthead?: string };
   originalScript: 'Hans' | 'Hant';
   articles: ArticleDraft[];
   registry: ImportRegistry;

@@ -50,6 +50,8 @@ export function latestMonthDay(text: string): { month: number; day: number } | u
 
 /** The article's date and how it was found; undefined when the page and text name no year. */
 export function findDate(doc: ImportDoc, a: ArticleDraft & { lead?: { month?: number; day?: number; lead?: string } }, docText: string): ArticleDraft['date'] {
+  // The date a reader sees under the headline beats metadata, which is often the last-update time.
+  if (doc.meta.shownDate) return { value: { date: doc.meta.shownDate, certainty: 'stated' }, from: `date shown under the headline: ${doc.meta.shownDateLine ?? doc.meta.shownDate}`, confidence: 'high' };
   const meta = doc.meta.date?.match(/((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})/u);
   if (meta) return { value: { date: `${meta[1]}-${pad(meta[2])}-${pad(meta[3])}`, certainty: 'stated' }, from: doc.meta.dateFrom ?? 'page metadata', confidence: 'high' };
   if (doc.page.sourceDate) return { value: { date: doc.page.sourceDate, certainty: 'stated' }, from: doc.page.sourceLine ?? 'source line', confidence: 'high' };

@@ -4,8 +4,9 @@
  */
 import { sameHeadline } from '../site-title.ts';
 import { outletEntryFix } from '../outlet-entry.ts';
-import { findOutlet, unknownOutletName } from './read-outlet.ts';
+import { findOutlet, statedOutlet } from './read-outlet.ts';
 import { findBodies } from './find-bodies.ts';
+import { isAnchor, overlap } from './split-articles.ts';
 import type { ArticleDraft, ImportDoc, Line, Step } from '../types.ts';
 
 const TERMINAL = /[。！？!?…；;：:]['”’」』)）]?$/u;
@@ -39,6 +40,51 @@ export function markCaptions(lines: Line[]): Line[] {
     }
     return line;
   });
+}
+
+/** A line that is surely article text: long, with sentence punctuation, or an opening dateline. */
+function isBodyLine(text: string): boolean {
+  return (text.length >= 30 && /[。！？，,；]/u.test(text)) || isAnchor(text);
+}
+
+/**
+ * True for a line at the top of a copied page that is site chrome, never a headline: a column path
+ * (长者专版/海淀要闻), a Latin-only link (English), a site name (…网, …政协网), a date, a line in
+ * brackets, or a line the page prints twice (a logo text).
+ */
+export function isHeadChrome(text: string, all: readonly string[]): boolean {
+  if (!/[\u4e00-\u9fff]{4}/u.test(text)) return true;
+  if (/^[^\s/／|｜>]{1,10}([/／|｜>][^\s/／|｜>]{1,10})+$/u.test(text)) return true;
+  if ([...text].length <= 10 && /(网|網|报|報|站|台|频道|首页|门户)$/u.test(text)) return true;
+  if (/^[(（\[【].*[)）\]】]$/u.test(text)) return true;
+  if (/^[\d\s年月日:：\-/.〇零一二三四五六七八九十0]+$/u.test(text)) return true;
+  return all.filter((t) => t === text).length > 1;
+}
+
+/**
+ * The headline of a copied text page: among the short lines above the first paragraph, the one a
+ * reader sees as the headline. Chrome lines are skipped; the candidate that shares most words with
+ * the text wins (a headline is about its article, a navigation label is not). Returns its index, or
+ * -1 when the page has no headline above its text.
+ */
+export function findTextHeadline(lines: readonly Line[]): number {
+  const bodyAt = lines.findIndex((l) => isBodyLine(l.text));
+  const head = lines.slice(0, bodyAt < 0 ? Math.min(lines.length, 8) : bodyAt);
+  const texts = lines.map((l) => l.text);
+  const body = lines.slice(head.length).map((l) => l.text).join('');
+  let best = -1;
+  let bestScore = 0;
+  head.forEach((line, i) => {
+    const t = line.text.replace(/^#+\s*/u, '');
+    if (t.length < 5 || t.length > 80 || TERMINAL.test(t) || /[。；]/u.test(t) || isHeadChrome(t, texts)) return;
+    if (/^(原标题|来源|作者|日期|时间|发布)/u.test(t)) return;
+    const score = body ? overlap(t, body) : 1;
+    if (score >= 0.25 && score >= bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  });
+  return best;
 }
 
 /** Title and subtitle from a headline block: `——` lines are subtitles; with three lines the first is the kicker (引题). */
@@ -75,7 +121,16 @@ function readArticle(doc: ImportDoc, a: ArticleDraft, index: number): ArticleDra
     out.removed.push({ text: picked.kicker, reason: 'kicker (引题) above the title (kept in notes)', line: line?.n });
   }
   // A single article's title may be the first line of the body, or come from page metadata.
-  if (!title && doc.articles.length === 1) {
+  if (!title && doc.articles.length === 1 && doc.format === 'text' && !doc.meta.title) {
+    // A copied page: the headline may sit below the site name and navigation; what is above it is chrome.
+    const at = findTextHeadline(lines);
+    if (at >= 0) {
+      for (const l of lines.slice(0, at)) out.removed.push({ text: l.text, reason: 'page chrome above the headline (site name, navigation)', line: l.n });
+      title = lines[at].text.replace(/^#+\s*/u, '');
+      out.headline = [lines[at]];
+      lines = lines.slice(at + 1);
+    }
+  } else if (!title && doc.articles.length === 1) {
     const first = lines[0];
     const short = first && (first.kind === 'heading' || /^#\s/u.test(first.text) || (first.text.length <= 60 && !TERMINAL.test(first.text)));
     // On a web page the article's own heading is the headline as printed; the page title often adds
@@ -108,8 +163,11 @@ function readArticle(doc: ImportDoc, a: ArticleDraft, index: number): ArticleDra
   out.lines = lines;
   if (!out.title) out.issues.push({ code: 'title-missing', field: 'title', message: `article ${index + 1}: no headline found. Fix: write the title by hand.` });
   out.outlet = findOutlet(doc, out);
-  const unknown = out.outlet ? undefined : unknownOutletName(doc, out);
-  if (unknown) out.issues.push({ code: 'outlet-unknown', field: 'outlet', message: `outlet: ${outletEntryFix(unknown, doc.registry)}` });
+  const stated = out.outlet ? undefined : statedOutlet(doc, out);
+  if (stated) {
+    out.statedOutlet = { value: stated.name, from: stated.from, confidence: stated.confidence };
+    out.issues.push({ code: 'outlet-unknown', field: 'outlet', message: `outlet: ${outletEntryFix(stated.name, doc.registry)}` });
+  }
   out.kind = guessKind(out, out.title ?? '');
   out.bodies = findBodies([out.title ?? '', ...lines.map((l) => l.text)].join('\n'));
   out.editors = [...new Set([...out.editors, ...doc.page.editors])];

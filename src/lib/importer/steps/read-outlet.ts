@@ -4,20 +4,53 @@
  * context once regions are known (the guessOutlets step).
  */
 import { regionPath, shortRegionName } from '../../regions/gazetteer.ts';
+import { traditionalToSimplified } from '../../text/chinese.ts';
 import type { ArticleDraft, ImportDoc, Step } from '../types.ts';
+
+/** Endings of organisations and media, as opposed to a person's name in a 来源 slot (信息来源:江宇帆). */
+const ORGANISATION = /(网|網|报|報|社|台|刊|办|局|委|会|會|院|部|厅|处|室|府|站|中心|政协|人大|集团|公司|协会|频道|新闻|新聞|日报|晚报|杂志|客户端|TV)$/iu;
+
+/**
+ * An outlet name as the page states it, or undefined when the text is not one: parenthesised home
+ * cities (中国经营报(北京)), book-title marks (《棱镜》) and a trailing 讯/消息 go; a bare two- or
+ * three-character name without an organisation ending is a person's name, not a medium.
+ */
+export function cleanOutletName(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const name = text
+    .replace(/[(（][^()（）]{1,8}[)）]$/u, '')
+    .replace(/^[《「]|[》」]$/gu, '')
+    .replace(/(讯|訊|消息)$/u, '')
+    .replace(/[:：,，。;；\s]+$/u, '')
+    .trim();
+  if (!name || /^https?:|www\.|@/iu.test(name) || [...name].length > 30) return undefined;
+  if (!/[\u4e00-\u9fff]/u.test(name) && !/^[A-Za-z][A-Za-z0-9 .&-]{1,29}$/u.test(name)) return undefined;
+  if (/^[\u4e00-\u9fff]{2,3}$/u.test(name) && !ORGANISATION.test(name)) return undefined;
+  if (/^(本报|本网|本刊|本站|网络|网友|互联网|原创|综合|转载)$/u.test(name)) return undefined;
+  return name;
+}
+
+/** Where a page names its outlet, most specific first, with how sure each is. */
+function outletStatements(doc: ImportDoc, a: ArticleDraft & { lead?: { outlet?: string } }): [string | undefined, string, 'high' | 'medium' | 'low'][] {
+  return [
+    [a.lead?.outlet, `dateline ${a.lead?.outlet ?? ''}`, 'high'],
+    [doc.page.sourceOutlet, `source line ${doc.page.sourceLine ?? ''}`, 'high'],
+    [doc.meta.shownSource, `source shown under the headline: ${doc.meta.shownSourceLine ?? ''}`, 'high'],
+    [doc.page.masthead, `e-paper masthead ${doc.page.masthead ?? ''}`, 'high'],
+    [doc.meta.outlet, 'page metadata (source/publisher)', 'high'],
+    [doc.meta.siteName, 'page metadata (site name)', 'medium'],
+  ];
+}
 
 /** The registered outlet the page names, and where; undefined when it names none the registry knows. */
 export function findOutlet(doc: ImportDoc, a: ArticleDraft & { lead?: { outlet?: string } }): ArticleDraft['outlet'] {
   const byName = (text: string | undefined) => (text ? doc.registry.outlets.find((o) => text.includes(o.name)) : undefined);
-  const tries: [string | undefined, string, 'high' | 'medium' | 'low'][] = [
-    [a.lead?.outlet, `dateline ${a.lead?.outlet ?? ''}`, 'high'],
-    [doc.page.sourceOutlet, `source line ${doc.page.sourceLine ?? ''}`, 'high'],
-    [doc.meta.outlet, 'page metadata (publisher/site name)', 'high'],
-    [doc.meta.siteName, 'page metadata (og:site_name)', 'medium'],
-  ];
-  for (const [text, from, confidence] of tries) {
-    const hit = byName(text);
+  for (const [text, from, confidence] of outletStatements(doc, a)) {
+    const name = cleanOutletName(text);
+    const hit = byName(name);
     if (hit) return { value: { id: hit.id, name: hit.name }, from, confidence };
+    // The first outlet the page states decides; a registered name further down is a different medium.
+    if (name) return undefined;
   }
   const text = a.lines.map((l) => l.text).join('\n');
   // The site that carried the page names itself in its chrome (paywall notice, copyright line).
@@ -29,10 +62,17 @@ export function findOutlet(doc: ImportDoc, a: ArticleDraft & { lead?: { outlet?:
   return undefined;
 }
 
-/** An outlet the dateline, source line or page metadata names that content/outlets.yaml lacks (湖州日报). */
-export function unknownOutletName(doc: ImportDoc, a: ArticleDraft & { lead?: { outlet?: string } }): string | undefined {
-  const names = [a.lead?.outlet, doc.page.sourceOutlet, doc.meta.outlet].map((n) => n?.trim());
-  return names.find((n) => !!n && /^[\u4e00-\u9fff]{2,12}$/u.test(n) && /(报|网|社|台|杂志|期刊)$/u.test(n) && !doc.registry.outlets.some((o) => o.name === n));
+/**
+ * The outlet the page states when content/outlets.yaml lacks it (湖州日报, 市政协经济委员会, EETOP):
+ * reported by name so the editor sees it, with the registry entry to add. Unknown outlets are the
+ * normal case for a growing archive.
+ */
+export function statedOutlet(doc: ImportDoc, a: ArticleDraft & { lead?: { outlet?: string } }): { name: string; from: string; confidence: 'high' | 'medium' | 'low' } | undefined {
+  for (const [text, from, confidence] of outletStatements(doc, a)) {
+    const name = cleanOutletName(text);
+    if (name) return { name: doc.originalScript === 'Hant' ? traditionalToSimplified(name) : name, from, confidence };
+  }
+  return undefined;
 }
 
 /**
@@ -62,7 +102,7 @@ export function guessOutletFromContext(doc: ImportDoc, a: ArticleDraft): Article
 
 export const guessOutlets: Step = (doc) => {
   // An outlet the page names but the registry lacks is never replaced by a guess: the editor adds it.
-  const named = (a: ArticleDraft) => !!a.outlet || a.issues.some((i) => i.code === 'outlet-unknown');
+  const named = (a: ArticleDraft) => !!a.outlet || !!a.statedOutlet;
   const articles = doc.articles.map((a) => (named(a) ? a : { ...a, outlet: guessOutletFromContext(doc, a) }));
   // Articles of one newspaper page share its outlet: photo news without a lead takes its siblings'.
   const sibling = articles.find((a) => a.outlet)?.outlet;
