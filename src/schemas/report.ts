@@ -5,6 +5,7 @@
 import { z } from 'astro/zod';
 import { isPartialDate, normalizeDateInput } from '../lib/dates/partial-date.ts';
 import { fullRegionName, isKnownRegionCode, findRegionsByName } from '../lib/regions/gazetteer.ts';
+import { isWebAddress, webAddressMessage } from '../lib/text/web-address.ts';
 import { didYouMean } from '../lib/text/did-you-mean.ts';
 import { BODIES, BODY_IDS, REPORT_KIND_IDS, REPORT_KINDS, toVocabularyId } from '../lib/taxonomy/vocabularies.ts';
 
@@ -13,6 +14,9 @@ export interface Registry {
   topics: readonly { id: string; name: string }[];
   outlets: readonly { id: string; name: string }[];
 }
+
+/** A link target: http(s) only, see src/lib/text/web-address.ts for why. */
+export const webAddress = z.custom<string>((value) => isWebAddress(value), { error: (issue) => webAddressMessage(issue.input) });
 
 const DECIMAL = /^-?\d+(?:\.\d+)?$/;
 
@@ -153,7 +157,7 @@ export function reportSchema(registry: Registry) {
       source: z
         .object({
           /** Web address of the page, if known. */
-          url: z.url({ error: 'Expected a full web address starting with http:// or https://.' }).optional(),
+          url: webAddress.optional(),
           /** Newspaper page (版面), e.g. 第3版. */
           page: z.string().trim().min(1).optional(),
           /** Raw file this report was imported from, relative to the repository. */

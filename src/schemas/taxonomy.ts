@@ -1,5 +1,6 @@
 /** Schemas for the editorial registries in content/: topics.yaml and outlets.yaml. */
 import { z } from 'astro/zod';
+import { isWebAddress, webAddressMessage } from '../lib/text/web-address.ts';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
   error: 'Expected a lowercase slug such as `private-economy` (letters, digits, hyphens).',
@@ -28,7 +29,8 @@ export const outletSchema = z
     id: slug,
     name: z.string().trim().min(1),
     nameEn: z.string().trim().min(1).optional(),
-    homepage: z.url().optional(),
+    /** The outlet's website; http(s) only (it becomes a live 网站 link). */
+    homepage: z.custom<string>((value) => isWebAddress(value), { error: (issue) => webAddressMessage(issue.input) }).optional(),
     kind: z.enum(OUTLET_KINDS, {
       error: `Expected one of ${OUTLET_KINDS.join(', ')}. Fix: kind: newspaper`,
     }),

@@ -2,6 +2,7 @@
 import { pinyin } from 'pinyin-pro';
 import { stringify } from 'yaml';
 import type { ArticleRecord } from './record.ts';
+import { isWebAddress } from '../text/web-address.ts';
 
 /** A file-name slug from the title's first Chinese words in pinyin (钱塘江畔迎接 → qian-tang-jiang-pan-ying-jie). */
 export function slugFromTitle(title: string, maxSyllables = 8): string {
@@ -27,7 +28,8 @@ export function frontMatter(record: ArticleRecord): Record<string, unknown> {
   if (record.dateNote) fm.dateNote = record.dateNote;
   fm.outlet = record.outletId;
   const source: Record<string, string> = {};
-  if (record.source.url) source.url = record.source.url;
+  // Only http(s): a page's canonical, og:url or JSON-LD url may be javascript: or data: (see web-address.ts).
+  if (isWebAddress(record.source.url)) source.url = record.source.url;
   source.file = record.source.file;
   if (record.source.part) source.part = record.source.part;
   fm.source = source;

@@ -2,6 +2,7 @@
  * schema.org NewsArticle for a report page, so search engines know the headline, date, authors,
  * original publisher and the places the report is about.
  */
+import { safeWebHref } from '../text/web-address.ts';
 import type { Outlet, Report } from '../archive/types.ts';
 import { fullRegionName } from '../regions/gazetteer.ts';
 
@@ -21,7 +22,7 @@ export function newsArticleJsonLd(report: Report, outlet: Outlet | undefined, pa
   const publisher = {
     '@type': 'NewsMediaOrganization',
     name: outlet?.name ?? d.outlet,
-    ...(outlet?.homepage ? { url: outlet.homepage } : {}),
+    ...(safeWebHref(outlet?.homepage) ? { url: outlet!.homepage } : {}),
   };
   const authors = d.reporters.length ? d.reporters.map((name) => ({ '@type': 'Person', name })) : [publisher];
   return {
@@ -36,7 +37,7 @@ export function newsArticleJsonLd(report: Report, outlet: Outlet | undefined, pa
     provider: { '@type': 'Organization', name: site.name, url: site.url },
     contentLocation: d.regions.map((code) => ({ '@type': 'AdministrativeArea', name: fullRegionName(code), identifier: code })),
     ...(d.keywords.length ? { keywords: d.keywords.join(',') } : {}),
-    ...(d.source.url ? { isBasedOn: d.source.url } : {}),
+    ...(safeWebHref(d.source.url) ? { isBasedOn: d.source.url } : {}),
     ...(imageUrl ? { image: [imageUrl] } : {}),
     url: pageUrl,
     mainEntityOfPage: pageUrl,
