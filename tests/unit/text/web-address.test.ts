@@ -8,6 +8,7 @@ import { reportSchema } from '../../../src/schemas/report.ts';
 import { outletSchema } from '../../../src/schemas/taxonomy.ts';
 import { contentDirUrl, loadRegistry } from '../../../src/schemas/registry.ts';
 import { frontMatter } from '../../../src/lib/importer/report-file.ts';
+import { importDocument } from '../../../src/lib/importer/index.ts';
 
 const hostile = [
   'javascript:alert(1)',
@@ -55,9 +56,11 @@ describe('schemas', () => {
 });
 
 describe('importer', () => {
-  it('never writes a non-http(s) source.url', () => {
-    const record = { title: 't', date: '2022-04-01', dateCertainty: 'stated', outletId: 'rmzxw', source: { url: 'javascript:alert(1)', file: 'raw/a.html' }, reporters: [], correspondents: [], editors: [], photographers: [], regions: [], topics: [], bodies: [], keywords: [], figures: [], events: [], kind: 'news' };
-    const fm = frontMatter(record as never) as { source: Record<string, string> };
+  it('never writes a non-http(s) source.url from a page’s canonical link', () => {
+    const page = `<!doctype html><html><head><title>区政协召开民营经济座谈会</title><link rel="canonical" href="JavaScript:alert(1)"></head><body><article><h1>区政协召开民营经济座谈会</h1><p>本报讯 4月1日，钱塘区政协召开民营经济发展座谈会，委员们围绕优化营商环境、支持民营企业创新发展等议题提出意见建议，会议气氛热烈。</p></article></body></html>`;
+    const result = importDocument(new TextEncoder().encode(page), { fileName: 'raw/a.html', registry: loadRegistry(contentDirUrl()) });
+    if (!result.ok) throw new Error(result.error);
+    const fm = frontMatter(result.articles[0]) as { source: Record<string, string> };
     expect(fm.source.url).toBeUndefined();
     expect(fm.source.file).toBe('raw/a.html');
   });
