@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { contentDirUrl, loadRegistry } from '../../../src/schemas/registry.ts';
 import { scoreCorpus } from '../../helpers/corpus-score.ts';
 
-// Measured 2 Dec 2026: 253/284 (89.1 %); before the head-zone and stated-outlet rules 232/284 (81.7 %).
+// Measured 2 Dec 2026: 259/284 (91.2 %); before the head-zone and stated-outlet rules 232/284 (81.7 %).
 const FLOORS: Record<string, number> = {
   'article count': 19 / 20,
   title: 12 / 14,
@@ -16,7 +16,7 @@ const FLOORS: Record<string, number> = {
   reporters: 12 / 19,
   regions: 10 / 17,
   'body keeps': 1,
-  'body drops': 95 / 102,
+  'body drops': 101 / 102,
 };
 
 describe('importer on the annotated corpus', () => {
@@ -28,7 +28,7 @@ describe('importer on the annotated corpus', () => {
       expect(ok / all, result.misses.filter((m) => m.startsWith(`${field}:`)).join('\n')).toBeGreaterThanOrEqual(floor - 1e-9);
     });
   }
-  it('overall stays at or above 89 %', () => {
-    expect(result.ok / result.all).toBeGreaterThanOrEqual(0.89);
+  it('overall stays at or above 91 %', () => {
+    expect(result.ok / result.all).toBeGreaterThanOrEqual(0.91);
   });
 });

@@ -87,12 +87,28 @@ export const LINE_RULES: LineRule[] = [
     test: (t) => t.length <= 120 && /(分享到|分享至|一键分享|扫一扫|打印本页|关闭窗口|【打印】|【关闭】|返回顶部|字号\s*[:：]?\s*[大中小]|浏览(次数|量)\s*[:：]|阅读(次数|量)\s*[:：]|点击(数|率|量)\s*[:：])/u.test(t),
   },
   {
+    reason: 'empty page widget (分享, 字号, 字体, 打印, 收藏)',
+    test: (t) => t.length <= 40 && /^[【\[]?\s*(分享(到|至)?|字号|字体|打印|收藏|关闭|评论|点赞|调整字体|浏览次数|浏览量)\s*[:：】\]]?\s*([大中小]\s*){0,3}[】\]]?\s*(收藏|打印|关闭)?\s*\d*\s*$/u.test(t),
+  },
+  {
+    reason: 'image file name',
+    test: (t) => /^[\w()（）\-. ]{1,80}\.(jpe?g|png|gif|webp|bmp)$/iu.test(t),
+  },
+  {
+    reason: 'page address or reprint notice',
+    test: (t) => t.length <= 160 && (/^(本文地址|原文地址|本文链接|原文链接|文章地址)\s*[:：]/u.test(t) || /^(本文系作者授权|本文仅代表作者|本文为.{0,12}原创|未经(许可|授权)[,，]?\s*不得转载)/u.test(t)),
+  },
+  {
+    reason: 'original headline (原标题), repeated from the print edition',
+    test: (t) => t.length <= 160 && /^原标题\s*[:：]/u.test(t),
+  },
+  {
     reason: 'previous/next links',
     test: (t) => /^(上一篇|下一篇|上一条|下一条|上一页|下一页)\s*[:：]?/u.test(t),
   },
   {
     reason: 'related links',
-    test: (t) => /^(相关栏目|相关新闻|相关阅读|相关链接|相关文章|推荐阅读|延伸阅读|热点推荐|热门推荐)\s*[:：]?/u.test(t),
+    test: (t) => /^(相关栏目|相关新闻|相关阅读|相关链接|相关文章|相关内容|相关报道|推荐阅读|延伸阅读|热点推荐|热门推荐)\s*[:：]?/u.test(t),
   },
   {
     reason: 'ICP licence or police record footer',
