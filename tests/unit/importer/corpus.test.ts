@@ -7,13 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { contentDirUrl, loadRegistry } from '../../../src/schemas/registry.ts';
 import { scoreCorpus } from '../../helpers/corpus-score.ts';
 
-// Measured 2 Dec 2026: 259/284 (91.2 %); before the head-zone and stated-outlet rules 232/284 (81.7 %).
+// Measured 2 Dec 2026: 261/284 (91.9 %); before the head-zone and stated-outlet rules 232/284 (81.7 %).
 const FLOORS: Record<string, number> = {
   'article count': 19 / 20,
   title: 12 / 14,
   date: 18 / 20,
   outlet: 12 / 17,
-  reporters: 12 / 19,
+  reporters: 14 / 19,
   regions: 10 / 17,
   'body keeps': 1,
   'body drops': 101 / 102,

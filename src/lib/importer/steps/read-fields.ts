@@ -175,7 +175,10 @@ function readArticle(doc: ImportDoc, a: ArticleDraft, index: number): ArticleDra
   // Captions credit photographers in parentheses: 专题协商会现场（记者 王晓燕 摄）.
   const credited = lines.filter((l) => l.kind === 'caption').flatMap((l) => [...l.text.matchAll(/[(（](?:本报)?(?:记者|通讯员)?\s*((?:[\u4e00-\u9fff]{2,4}\s*)+?)\s*摄[)）]/gu)].flatMap((m) => m[1].trim().split(/\s+/u)));
   out.photographers = [...new Set([...out.photographers, ...credited, ...doc.page.photographers])];
-  const authors = doc.meta.authors?.length ? doc.meta.authors : doc.page.authors;
+  // What the page shows (under the headline, in a 作者 line) beats metadata; metadata authors are
+  // often placeholders (`name, email@gmail.com`) or the site itself (网易): only personal names count.
+  const person = (n: string) => /^[\u4e00-\u9fff·]{2,4}$/u.test(n) && !/(网|報|报|社|台|站|办|局|委|会|部|室|府|中心)$/u.test(n);
+  const authors = [doc.meta.shownAuthors, doc.page.authors, doc.meta.authors].map((list) => (list ?? []).filter(person)).find((list) => list.length);
   if (!out.reporters.length && authors?.length && doc.articles.length === 1) out.reporters = [...authors];
   return out;
 }
