@@ -47,7 +47,18 @@ describe(readLead, () => {
     expect(r.rest).toBe('');
     expect(parseByline(r.byline ?? '').reporters).toEqual(['王五']);
   });
-  it('leaves ordinary text alone', () => expect(lead('委员们建议加快发展。')).toEqual({ rest: '委员们建议加快发展。' }));
+  it('reads datelines without a place or a day, and 消息 forms', () => {
+    expect(lead('台海网10月11日讯 (通讯员 郭扬 记者 焦修博)日前，云霄县')).toMatchObject({ outlet: '台海网', month: 10, day: 11, rest: '日前，云霄县' });
+    expect(lead('中国菏泽网消息(记者 张慧)9月11日')).toMatchObject({ outlet: '中国菏泽网', byline: '(记者 张慧)', rest: '9月11日' });
+    expect(lead('长乐新闻网讯 1月27日，区政协')).toMatchObject({ outlet: '长乐新闻网', rest: '1月27日，区政协' });
+    expect(lead('台湾网10月21日烟台消息 日前，')).toMatchObject({ outlet: '台湾网', place: '烟台', month: 10, day: 21 });
+    expect(lead('本报杭州1月25日讯 今天上午')).toMatchObject({ outlet: '本报', place: '杭州', month: 1, day: 25 });
+    expect(lead('新华社北京10月1日电 国庆')).toMatchObject({ outlet: '新华社', place: '北京' });
+  });
+  it('leaves ordinary text alone', () => {
+    expect(lead('委员们建议加快发展。')).toEqual({ rest: '委员们建议加快发展。' });
+    expect(lead('大会消息称，委员们建议加快发展。')).toEqual({ rest: '大会消息称，委员们建议加快发展。' });
+  });
 });
 
 describe(pickTitle, () => {

@@ -30,15 +30,28 @@ export function parseByline(text: string): { reporters: string[]; correspondents
   return { reporters, correspondents };
 }
 
+// A dateline names the outlet, optionally the place and the day, and ends in 电, 讯 or 消息:
+// 本报讯, 本报杭州1月25日讯, 人民政协网杭州4月1日电, 台海网10月11日讯, 中国菏泽网消息, 台湾网10月21日烟台消息.
+// The place alone with a day also counts (杭州1月25日电). The outlet ends in a medium's word, so an
+// ordinary first sentence (大会消息称…) is not read as one.
+const OUTLET = String.raw`(?<outlet>本报|本刊|本网|本台|[\u4e00-\u9fff]{1,12}?(?:网|报|社|电视台|电台|客户端|融媒体中心|新闻中心))`;
+const PLACE = String.raw`[\u4e00-\u9fff]{2,6}?`;
+const DAY = String.raw`(?<month>\d{1,2})月(?<day>\d{1,2})日`;
 // The byline after a dateline: in parentheses, or bare names separated by spaces (本报讯 记者 张三 通讯员 李四 近日…).
-const LEAD = /^(本报讯|本刊讯|本网讯|(?<outlet>[\u4e00-\u9fff]{2,10}?(?:网|报|社|台|日报|晚报))?(?<place>[\u4e00-\u9fff]{2,6}?)(?<month>\d{1,2})月(?<day>\d{1,2})日(?:电|讯))\s*(?<byline>[(（][^()（）]{2,60}[)）]|(?:(?:本报)?(?:记者|通讯员|实习生)(?:\s+[\u4e00-\u9fff·]{2,4})+\s+)+)?/u;
+const BYLINE = String.raw`\s*(?<byline>[(（][^()（）]{2,60}[)）]|(?:(?:本报)?(?:记者|通讯员|实习生)(?:\s+[\u4e00-\u9fff·]{2,4})+\s+)+)?`;
+const LEAD = new RegExp(
+  String.raw`^(?:${OUTLET}(?<place>${PLACE})??(?:${DAY})?(?<after>${PLACE})??(?:电|讯|消息)|(?<only>${PLACE})(?<month2>\d{1,2})月(?<day2>\d{1,2})日(?:电|讯))${BYLINE}`,
+  'u',
+);
 
 /** Cuts the lead of an article's first body line; returns the parts found. */
 export function readLead(line: Line): { rest: string; lead?: string; outlet?: string; place?: string; month?: number; day?: number; byline?: string } {
   const m = line.text.match(LEAD);
   if (m?.groups) {
     const g = m.groups;
-    return { rest: line.text.slice(m[0].length).trim(), lead: m[0].trim(), outlet: g.outlet, place: g.place, month: g.month ? Number(g.month) : undefined, day: g.day ? Number(g.day) : undefined, byline: g.byline };
+    const month = g.month ?? g.month2;
+    const day = g.day ?? g.day2;
+    return { rest: line.text.slice(m[0].length).trim(), lead: m[0].trim(), outlet: g.outlet, place: g.place ?? g.after ?? g.only, month: month ? Number(month) : undefined, day: day ? Number(day) : undefined, byline: g.byline };
   }
   const byline = line.text.match(/^(本报记者|记者|通讯员|文\s*[/／]|文图\s*[/／]|文\s*[:：])\s*[\u4e00-\u9fff ·、/／]+$/u);
   if (byline && line.text.length <= 60) return { rest: '', lead: line.text, byline: line.text };
