@@ -9,14 +9,14 @@ import { scoreCorpus } from '../../helpers/corpus-score.ts';
 
 // Measured 2 Dec 2026: 261/284 (91.9 %); before the head-zone and stated-outlet rules 232/284 (81.7 %).
 const FLOORS: Record<string, number> = {
-  'article count': 19 / 20,
-  title: 12 / 14,
-  date: 18 / 20,
-  outlet: 16 / 17,
-  reporters: 15 / 19,
+  'article count': 1,
+  title: 13 / 14,
+  date: 19 / 20,
+  outlet: 1,
+  reporters: 16 / 19,
   regions: 10 / 17,
   'body keeps': 1,
-  'body drops': 101 / 102,
+  'body drops': 1,
 };
 
 describe('importer on the annotated corpus', () => {

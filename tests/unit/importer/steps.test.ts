@@ -78,6 +78,9 @@ describe(inferYear, () => {
 
 describe(segmentArticles, () => {
   it('keeps a page with one article whole', () => expect(segmentArticles(lines('标题', '本报讯(记者 王磊)正文。'))).toHaveLength(1));
+  it('reads a byline line above a dateline as one article (e-paper)', () => {
+    expect(segmentArticles(lines('新代表取经', '记者 方力', '本报杭州1月25日讯 今天上午，省人大会议开幕。', '代表们热议报告。'))).toHaveLength(1);
+  });
   it('splits at 本报讯 and gives a trailing headline back to the article it follows', () => {
     const page = lines(
       '甲市政协调研电商产业',

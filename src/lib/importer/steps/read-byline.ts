@@ -74,9 +74,15 @@ function readArticle(a: ArticleDraft): ArticleDraft {
       out.reporters.push(...people.reporters);
       out.correspondents.push(...people.correspondents);
     }
-    (out as ArticleDraft & { lead?: typeof lead }).lead = lead;
+    const prior = (out as ArticleDraft & { lead?: typeof lead }).lead;
+    (out as ArticleDraft & { lead?: typeof lead }).lead = prior ? { ...lead, byline: lead.byline ?? prior.byline, lead: `${prior.lead} ${lead.lead}` } : lead;
     if (lead.rest) lines[i] = { ...lines[i], text: lead.rest };
     else lines.splice(i, 1);
+    // A byline alone on its line (记者 方力) may stand above the dateline (本报杭州1月25日讯): read that too.
+    if (!lead.rest && !lead.outlet && !prior) {
+      i--;
+      continue;
+    }
     break;
   }
   const last = lines[lines.length - 1];

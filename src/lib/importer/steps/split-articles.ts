@@ -19,6 +19,11 @@ export function isAnchor(text: string): boolean {
   );
 }
 
+/** A line that is a staff byline and nothing else (记者 方力, （本报记者 王磊 通讯员 李四）). */
+function isBylineLine(text: string): boolean {
+  return BYLINE.test(text) && text.length <= 40 && !/[。，！？]/u.test(text);
+}
+
 /** A photo caption that ends with the photographers' credit (…效应。罗鸣 范文杰 摄). */
 export const PHOTO_CREDIT = /[。！？”)）]\s*((?:[\u4e00-\u9fff]{2,4}[ 、]?){1,4})\s*(?:摄|摄影)[)）]?$/u;
 
@@ -71,6 +76,10 @@ export function segmentArticles(lines: Line[]): Segment[] {
     const photo = PHOTO_CREDIT.test(line.text) && line.text.length <= 260 && i > 0 && isHeadlineLike(lines[i - 1]);
     if (isAnchor(line.text) || photo) anchors.push(i);
   });
+  // A byline on its own line directly above a dateline (记者 方力 / 本报杭州1月25日讯) opens one article, not two.
+  for (let k = anchors.length - 1; k > 0; k--) {
+    if (anchors[k] === anchors[k - 1] + 1 && isBylineLine(lines[anchors[k - 1]].text)) anchors.splice(k, 1);
+  }
   if (anchors.length <= 1) return [{ headline: [], body: lines }];
   const starts = anchors.map((a, k) => headlineBefore(lines, a, k === 0 ? 0 : anchors[k - 1] + 1));
   const segments: Segment[] = anchors.map((a, k) => ({

@@ -83,6 +83,29 @@ export const LINE_RULES: LineRule[] = [
     keep: (m, page) => page.photographers.push(...splitNames(m[1])),
   },
   {
+    // The e-paper's own name above the page (浙江日报 数字报纸): it states the outlet.
+    reason: 'e-paper masthead (kept as outlet)',
+    test: (t) => t.match(/^([\u4e00-\u9fff]{2,12}(?:日报|晚报|时报|商报|报))\s*(?:数字报纸|数字报|电子报|电子版|数字版|数字报刊|电子报刊)\s*$/u),
+    keep: (m, page) => {
+      page.masthead ??= m[1];
+    },
+  },
+  {
+    // 00005版:省两会特别报道·新民生, 第A03版：要闻 — the e-paper page and its section, not a headline.
+    reason: 'e-paper page line',
+    test: (t) => t.length <= 40 && /^(?:第\s*[A-Z]?\d{1,5}\s*版\s*[:：]?|[A-Z]?\d{1,5}\s*版\s*[:：])\s*[^。，！？]{0,30}$/u.test(t),
+  },
+  {
+    // 浙江日报 省两会特别报道·新民生 00005 新代表取经 2013-01-26 2891449 2 2013年01月26日 星期六: the e-paper's
+    // index line repeats paper, section, page, title and edition date with internal ids. The date is the edition's.
+    reason: 'e-paper index line (kept as the edition date)',
+    test: (t) => (t.length <= 160 && !/[。，！？；]/u.test(t) && (t.match(/(?:^|\s)\d{4,}(?=\s|$)/gu)?.length ?? 0) >= 2 ? t.match(DATE_TIME) : null),
+    keep: (m, page) => {
+      page.sourceDate ??= `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+      page.sourceLine ??= m.input;
+    },
+  },
+  {
     reason: 'share widget',
     test: (t) => t.length <= 120 && /(分享到|分享至|一键分享|扫一扫|打印本页|关闭窗口|【打印】|【关闭】|返回顶部|字号\s*[:：]?\s*[大中小]|浏览(次数|量)\s*[:：]|阅读(次数|量)\s*[:：]|点击(数|率|量)\s*[:：])/u.test(t),
   },
