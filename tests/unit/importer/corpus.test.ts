@@ -14,7 +14,7 @@ const FLOORS: Record<string, number> = {
   date: 19 / 20,
   outlet: 1,
   reporters: 16 / 19,
-  regions: 10 / 17,
+  regions: 1,
   'body keeps': 1,
   'body drops': 1,
 };

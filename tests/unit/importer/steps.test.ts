@@ -4,7 +4,7 @@ import { decodeBytes } from '../../../src/lib/importer/decode.ts';
 import { parseByline, readLead } from '../../../src/lib/importer/steps/read-byline.ts';
 import { inferYear } from '../../../src/lib/importer/steps/read-date.ts';
 import { pickTitle } from '../../../src/lib/importer/steps/read-fields.ts';
-import { pickRegions, scoreRegions } from '../../../src/lib/importer/steps/find-regions.ts';
+import { homeRegions, pickRegions, scoreRegions } from '../../../src/lib/importer/steps/find-regions.ts';
 import { segmentArticles } from '../../../src/lib/importer/steps/split-articles.ts';
 import { stripInline } from '../../../src/lib/importer/steps/strip-chrome.ts';
 import { slugFromTitle } from '../../../src/lib/importer/report-file.ts';
@@ -98,6 +98,24 @@ describe(pickRegions, () => {
   it('finds nothing in text without places', () => expect(codes('标题', '没有地名的正文。')).toEqual([]));
   it('resolves a district by the city named nearby', () => expect(codes('鼓楼区政协召开协商会', '南京市鼓楼区政协近日召开协商会。鼓楼区委书记出席。')).toEqual(['320106']));
   it('does not take 钱塘江 for 钱塘区 or 高兴和 for 兴和县', () => expect(codes('滨江区政协', '杭州市滨江区政协很高兴和企业一起，汇入钱塘江。滨江区政协')).toEqual(['330108']));
+  it('reads 政协第八届宁海县委员会 as the subject', () => expect(codes('', '今天，政协第八届宁海县委员会第五次会议开幕了。县政协继往开来。')).toEqual(['330226']));
+  it('leaves out where visitors are posted (驻德州市…干部)', () => expect(codes('驻德州市挂职干部来调研', '驻德州市挂职干部一行来调研。')).toEqual([]));
+  it('takes a town to its county when the text settles which (祁山镇 and 平里镇 → 祁门县)', () => {
+    expect(codes('祁山镇人大：履职接地气', '祁山镇人大组织代表前往平里镇茶叶基地视察。')).toEqual(['341024']);
+    // 祁山镇 is in 祁门县 (安徽) and in 礼县 (甘肃): alone it says neither.
+    expect(codes('祁山镇人大：履职接地气', '祁山镇人大组织代表视察。')).toEqual([]);
+  });
+  it('takes Taiwan localities to 710000, the only code GB/T 2260 has', () => expect(codes('台北市万华区凶宅将拍卖', '位于台北市万华区的房子将拍卖。')).toEqual(['710000']));
+  it('counts a short city name said again and again as a word of its own', () => expect(codes('外媒眼中的长假', '外媒关注武汉。武汉很热闹。在武汉，游客很多。')).toEqual(['420100']));
+});
+
+describe('regions named only by the outlet (区政协, 我市, 省人大)', () => {
+  const home = (outlet: string, headline: string, body: string) => pickRegions(scoreRegions(headline, '', body, homeRegions([outlet]))).map((s) => s.region.code);
+  it('gives 区政协 the district of 谢家集区人民政府', () => expect(home('谢家集区人民政府', '区政协重点提案协商会召开', '区委书记出席，区政协主席主持。')).toEqual(['340404']));
+  it('gives 我市 and 市人大 the city of 中国菏泽网', () => expect(home('中国菏泽网', '挂职干部来菏调研', '一行来我市调研。市人大常委会副主任参加。')).toEqual(['371700']));
+  it('gives 省人大 the province of 浙江日报', () => expect(home('浙江日报', '新代表取经', '省十二届人大一次会议开幕。')).toEqual(['330000']));
+  it('does not read 社区 or 园区 as the district', () => expect(home('谢家集区人民政府', '社区委员会', '园区委员会和社区委员会开会。')).toEqual([]));
+  it('needs the outlet to name a place', () => expect(home('人民政协网', '区政协协商会召开', '区委书记出席，区政协主席主持。')).toEqual([]));
 });
 
 describe(stripInline, () => {

@@ -5,8 +5,9 @@
  * places named around them; "about" is weighted by headline, lead, the X政协/X人大 subject and frequency.
  */
 import { allRegions, getRegion, isWithin, regionPath, shortRegionName, fullRegionName, type Region } from '../../regions/gazetteer.ts';
+import { townIndex } from '../../regions/towns.ts';
 import { cut } from 'jieba-wasm';
-import type { ArticleDraft, Step } from '../types.ts';
+import type { ArticleDraft, ImportDoc, Step } from '../types.ts';
 
 interface NameEntry {
   regions: Region[];
@@ -74,6 +75,73 @@ export function findMentions(text: string): Mention[] {
   return out;
 }
 
+let TOWN_LENGTHS: Map<string, number[]> | undefined;
+
+/**
+ * Town names (祁山镇, 平里镇, 台北市) in the text, each turned into a mention of its county. A town name
+ * shared by several counties counts only when the text settles which: its county or an ancestor is
+ * named, or another town of the same county is.
+ */
+export function findTownMentions(text: string, named: ReadonlySet<string>): Mention[] {
+  const towns = townIndex();
+  if (!TOWN_LENGTHS) {
+    TOWN_LENGTHS = new Map();
+    for (const name of towns.keys()) {
+      const lengths = TOWN_LENGTHS.get(name[0]) ?? [];
+      if (!lengths.includes(name.length)) TOWN_LENGTHS.set(name[0], [...lengths, name.length].sort((a, b) => b - a));
+    }
+  }
+  const found: { name: string; index: number; codes: string[] }[] = [];
+  for (let i = 0; i < text.length; ) {
+    let matched = 0;
+    for (const len of TOWN_LENGTHS.get(text[i]) ?? []) {
+      const codes = i + len <= text.length ? towns.get(text.slice(i, i + len)) : undefined;
+      if (codes) {
+        found.push({ name: text.slice(i, i + len), index: i, codes });
+        matched = len;
+        break;
+      }
+    }
+    i += matched || 1;
+  }
+  const sure = new Set(found.filter((f) => f.codes.length === 1).map((f) => f.codes[0]));
+  const out: Mention[] = [];
+  for (const f of found) {
+    let codes = f.codes;
+    if (codes.length > 1) codes = codes.filter((c) => sure.has(c) || regionPath(c).some((p) => named.has(p.code)));
+    const region = codes.length === 1 ? getRegion(codes[0]) : undefined;
+    if (region) out.push({ name: f.name, index: f.index, entry: { regions: [region], full: true } });
+  }
+  return out;
+}
+
+/**
+ * Places the report's own outlet or source names (谢家集区人民政府, 中国菏泽网, 浙江日报): the place a
+ * text means when it says only 区政协, 我市 or 省人大.
+ */
+export function homeRegions(names: readonly (string | undefined)[]): Region[] {
+  const out: Region[] = [];
+  for (const name of names) {
+    if (!name) continue;
+    for (const m of findMentions(name)) {
+      if (m.entry.regions.length !== 1) continue;
+      if (!m.entry.full && NOT_A_PLACE_AFTER.test(name.slice(m.index + m.name.length))) continue;
+      if (!out.some((r) => r.code === m.entry.regions[0].code)) out.push(m.entry.regions[0]);
+    }
+  }
+  return out;
+}
+
+// 区政协, 市委, 县人民政府, 省十二届人大, 我市, 本县, 全区: a level word standing for the outlet's own place.
+const BARE_PLACE = /(?<own>[我本全])(?<level>省|市|区|县)|(?<level2>省|市|区|县)(?=(?:[一二三四五六七八九十]{1,3}届)?(?:政协|人大|委|政府|人民政府|常委会))/gu;
+// 社区, 园区, 城市, 超市, 各县 …: the level word is part of another word.
+const NOT_BARE_AFTER = /[社园景城新郊辖街小校军特选片发都超各地郡市县省]$/u;
+
+/** The home region at the level a bare word names: 区 → the district of 谢家集区, 省 → 浙江省. */
+function atLevel(home: Region, level: string): Region | undefined {
+  return [...regionPath(home.code)].reverse().find((r) => r.name.endsWith(level) || (level === '州' && r.name.endsWith('自治州')));
+}
+
 // Words that contain a short place name but are not places (全州 = the whole prefecture, 市场 …).
 const NOT_A_PLACE_AFTER = /^(长|级|民|场|直|属|内|外|域|情|里|江|河|湖|山|路|街|桥|港|湾|大道|站|机场)/u;
 
@@ -98,10 +166,15 @@ interface Scored {
 }
 
 /** Scores the candidate regions of one article. */
-export function scoreRegions(headline: string, lead: string, body: string): Scored[] {
+export function scoreRegions(headline: string, lead: string, body: string, home: readonly Region[] = []): Scored[] {
   const text = `${headline}\n${lead}\n${body}`;
-  const mentions = findMentions(text);
-  const named = new Set(mentions.flatMap((m) => m.entry.regions.map((r) => r.code)));
+  const places = findMentions(text);
+  const named = new Set([...places.flatMap((m) => m.entry.regions.map((r) => r.code)), ...home.map((r) => r.code)]);
+  const mentions = [...places, ...findTownMentions(text, named)].sort((a, b) => a.index - b.index);
+  for (const m of mentions) for (const r of m.entry.regions) named.add(r.code);
+  // A short city name said again and again as a word of its own (武汉 ten times) is the place without support.
+  const repeated = new Map<string, number>();
+  for (const m of mentions) if (!m.entry.full) repeated.set(m.name, (repeated.get(m.name) ?? 0) + 1);
   const supportCache = new Map<string, number>();
   // How many of the place's ancestors the text names: context that makes a short or ambiguous name safe.
   const support = (r: Region) => {
@@ -124,14 +197,19 @@ export function scoreRegions(headline: string, lead: string, body: string): Scor
       if (candidates.length > 1 && best === 0) candidates = candidates.filter((r) => r.level === candidates[0].level).slice(0, candidates.filter((r) => r.level === candidates[0].level).length === 1 ? 1 : 0);
     }
     for (const region of candidates) {
-      const subject = /^(政协|人大|区委|市委|县委|州委|政府|区政府|市政府|县政府)/u.test(text.slice(m.index + m.name.length, m.index + m.name.length + 3));
+      const next = text.slice(m.index + m.name.length, m.index + m.name.length + 4);
+      // 祁山镇人大, 宁海县委员会, 谢家集区人民政府; a short name also before 区委/市政府 (合川区委 read as 合川 + 区委).
+      const subject = /^(政协|人大|党委|区委|市委|县委|州委|政府|区政府|市政府|县政府)/u.test(next) || (m.entry.full && /^(委|人民政府|人民代表大会|常委会)/u.test(next));
+      // 驻德州市…干部: where visitors are posted, not the place the report is about.
+      if (text[m.index - 1] === '驻') continue;
       if (!m.entry.full) {
         // 钱塘江, 浙江制造: a short name inside a longer word is a river, a street or a brand, not the place.
         if (NOT_A_PLACE_AFTER.test(after)) continue;
         // A bare short name needs its province or city named too, or to be the subject in the headline/lead
         // as a word of its own (高兴和大家 holds 兴和 but jieba reads 高兴/和/大家).
         if (region.level !== 'province' && support(region) === 0) {
-          if (!(subject || m.index < headline.length) || !isWordAt(text, m.index, m.name)) continue;
+          const often = region.level === 'city' && (repeated.get(m.name) ?? 0) >= 3;
+          if (!(subject || m.index < headline.length || often) || !isWordAt(text, m.index, m.name)) continue;
         }
       }
       let weight = 1;
@@ -141,6 +219,22 @@ export function scoreRegions(headline: string, lead: string, body: string): Scor
       if (subject) weight += 4;
       const s = scores.get(region.code) ?? { region, score: 0, subject: false };
       s.score += weight;
+      s.subject = s.subject || subject;
+      scores.set(region.code, s);
+    }
+  }
+  for (const m of home.length ? text.matchAll(BARE_PLACE) : []) {
+    const level = m.groups?.level ?? m.groups?.level2 ?? '';
+    const at = (m.index ?? 0) + (m.groups?.own ? 1 : 0);
+    if (!m.groups?.own && NOT_BARE_AFTER.test(text.slice(Math.max(0, at - 1), at))) continue;
+    // Part of a named place (谢家集区政协): counted with that name already.
+    if (mentions.some((x) => x.index <= at && at < x.index + x.name.length)) continue;
+    const subject = m.groups?.own !== '全';
+    for (const h of home) {
+      const region = atLevel(h, level);
+      if (!region) continue;
+      const s = scores.get(region.code) ?? { region, score: 0, subject: false };
+      s.score += 1 + (subject ? 4 : 0) + (at < headline.length ? 4 : at < headEnd ? 2 : 0);
       s.subject = s.subject || subject;
       scores.set(region.code, s);
     }
@@ -168,18 +262,19 @@ export function pickRegions(scored: Scored[]): Scored[] {
   return chosen.sort((a, b) => depth(b) - depth(a) || b.score - a.score || a.region.code.localeCompare(b.region.code)).slice(0, 4);
 }
 
-function regionsOf(a: ArticleDraft & { lead?: { lead?: string } }): ArticleDraft['regions'] {
+function regionsOf(a: ArticleDraft & { lead?: { lead?: string } }, page: ImportDoc['page']): ArticleDraft['regions'] {
   const headline = [a.title ?? '', a.subtitle ?? '', ...a.headline.map((l) => l.text)].join(' ');
   const lead = [a.lead?.lead ?? '', a.lines[0]?.text.slice(0, 80) ?? ''].join(' ');
   const body = a.lines.map((l) => l.text).join('\n');
-  return pickRegions(scoreRegions(headline, lead, body)).map((s) => ({ code: s.region.code, name: fullRegionName(s.region.code), score: s.score }));
+  const home = homeRegions([a.outlet?.value.name, a.statedOutlet?.value, page.sourceOutlet, page.masthead]);
+  return pickRegions(scoreRegions(headline, lead, body, home)).map((s) => ({ code: s.region.code, name: fullRegionName(s.region.code), score: s.score }));
 }
 
 export const findRegions: Step = (doc) => ({
   doc: {
     ...doc,
     articles: doc.articles.map((a) => {
-      const regions = regionsOf(a);
+      const regions = regionsOf(a, doc.page);
       const issues = regions.length ? a.issues : [...a.issues, { code: 'region-missing', field: 'regions', message: 'regions: no place of the gazetteer found in the text. Fix: re-run with --region <code or name> (e.g. --region 义乌; repeat for several places).' }];
       return { ...a, regions, issues };
     }),
