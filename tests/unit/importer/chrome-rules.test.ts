@@ -15,6 +15,7 @@ describe('chrome line rules', () => {
     ['原标题:以精准询问促履职实效 用务实举措解群众难题', /原标题/],
     ['相关内容', /related/],
     ['浙江日报 数字报纸', /masthead/],
+    ['(二0一一年一月十日)', /Chinese numerals/],
     ['00005版:省两会特别报道·新民生', /e-paper page/],
     ['第A03版：要闻', /e-paper page/],
     ['浙江日报 省两会特别报道·新民生 00005 新代表取经 2013-01-26 2891449 2 2013年01月26日 星期六', /e-paper index/],
@@ -27,6 +28,7 @@ describe('chrome line rules', () => {
     '区政协主席在会上指出，要把提案办理好。',
     '2023年全区生产总值 1234 亿元 增长 5800 万元',
     '5版面',
+    '一年一月',
   ])('keeps the body line %j', (text) => {
     expect(reasonOf(text)).toBeUndefined();
   });

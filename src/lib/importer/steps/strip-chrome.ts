@@ -3,6 +3,7 @@
  * Every removal is recorded with its reason; editors, keywords, photographers, the title label and
  * the source/date line are kept as metadata.
  */
+import { chineseNumeralDate } from '../../dates/chinese-numerals.ts';
 import type { ImportDoc, Issue, Line, Removed, Step } from '../types.ts';
 
 type Page = ImportDoc['page'];
@@ -81,6 +82,15 @@ export const LINE_RULES: LineRule[] = [
     reason: 'photo credit (kept as photographers)',
     test: (t) => t.length <= 40 && t.match(/^[(（]?\s*(?:摄影|图片|图|摄)\s*[:：/／]\s*([^()（）]+?)\s*[)）]?$/u),
     keep: (m, page) => page.photographers.push(...splitNames(m[1])),
+  },
+  {
+    // (二〇一一年一月十日) alone on a line: the date a speech or document was given, printed under its title or signature.
+    reason: 'date line in Chinese numerals (kept as date)',
+    test: (t) => (t.length <= 20 && /^[(（]?[〇零0○ＯO一二三四五六七八九十年月日]+[)）]?$/u.test(t) && chineseNumeralDate(t)?.length === 10 ? [t] : null),
+    keep: (m, page) => {
+      page.sourceDate ??= chineseNumeralDate(m[0]);
+      page.sourceLine ??= m[0];
+    },
   },
   {
     // The e-paper's own name above the page (浙江日报 数字报纸): it states the outlet.
