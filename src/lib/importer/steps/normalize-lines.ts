@@ -10,7 +10,7 @@ import {
   traditionalToSimplified,
 } from '../../text/chinese.ts';
 import { repairShiftedGbk } from '../../text/mojibake.ts';
-import type { Issue, Line, Step } from '../types.ts';
+import type { Issue, Line, PageMeta, Step } from '../types.ts';
 
 /** Spaces inside letter-spaced runs (中 国 人 民) and next to CJK punctuation are artefacts; spaces between words stay. */
 export function removeStrayCjkSpaces(text: string): string {
@@ -34,6 +34,21 @@ export function splitGluedParagraphs(line: Line): Line[] {
   if (line.text.length < 200) return [line];
   const parts = line.text.split(/(?<=[。！？”…])\s+(?=[\u4e00-\u9fff“（(《0-9一二三四五六七八九十])/u);
   return parts.filter((p) => p.trim()).map((text) => ({ ...line, text: text.trim() }));
+}
+
+/** The page's own statements (title, site, source, authors) in the script the body is converted to. */
+function simplifiedMeta(meta: PageMeta): PageMeta {
+  const convert = (text: string) => fixParticleZhe(traditionalToSimplified(text));
+  const out: PageMeta = { ...meta };
+  for (const key of ['title', 'siteName', 'outlet', 'shownSource', 'shownSourceLine', 'shownDateLine'] as const) {
+    const value = out[key];
+    if (value) out[key] = convert(value);
+  }
+  for (const key of ['authors', 'keywords', 'shownAuthors'] as const) {
+    const value = out[key];
+    if (value) out[key] = value.map(convert);
+  }
+  return out;
 }
 
 export const normalizeLines: Step = (doc) => {
@@ -60,5 +75,6 @@ export const normalizeLines: Step = (doc) => {
   if (originalScript === 'Hant') issues.push({ code: 'converted-script', message: 'The original is in Traditional characters; converted to Simplified with OpenCC (originalScript: Hant).' });
   const damaged = lines.reduce((n, l) => n + (l.text.match(/\ufffd/gu) ?? []).length, 0);
   if (damaged) issues.push({ code: 'damaged-text', message: `${damaged} damaged character${damaged === 1 ? '' : 's'} (�) in the text; compare with the original page.` });
-  return { doc: { ...doc, lines, removed, originalScript }, issues };
+  const meta = originalScript === 'Hant' ? simplifiedMeta(doc.meta) : doc.meta;
+  return { doc: { ...doc, lines, removed, originalScript, meta }, issues };
 };

@@ -14,10 +14,12 @@ export function parseByline(text: string): { reporters: string[]; correspondents
   let role: 'reporter' | 'correspondent' | 'unknown' = 'unknown';
   for (const token of text.replace(/[()（）]/gu, ' ').replace(/^\s*(文|文图)\s*[/／:：]\s*/u, '$1 ').split(/[\s、,，]+/u).filter(Boolean)) {
     if (/^(本报)?(记者|特约记者|实习记者|首席记者|文|文图|文\/图)$/u.test(token)) role = 'reporter';
-    else if (/^(通讯员|特约通讯员|见习记者)$/u.test(token)) role = 'correspondent';
-    else if (/^(本报记者|本报通讯员)/u.test(token)) {
-      role = token.includes('通讯员') ? 'correspondent' : 'reporter';
-      const rest = token.replace(/^本报(记者|通讯员)/u, '');
+    else if (/^(本报)?(通讯员|特约通讯员|见习记者)$/u.test(token)) role = 'correspondent';
+    else if (/^(整合|整理|综合|编译|编辑|报道|摄影?|采写|发自.*)$/u.test(token)) continue;
+    else if (/^(本报)?(记者|通讯员|特约记者|实习记者|首席记者|特约通讯员|见习记者)[\u4e00-\u9fff·]{2,4}$/u.test(token)) {
+      // The role glued to the name (记者陈智, 本报通讯员李茜).
+      role = /通讯员|见习/u.test(token) ? 'correspondent' : 'reporter';
+      const rest = token.replace(/^(本报)?(记者|通讯员|特约记者|实习记者|首席记者|特约通讯员|见习记者)/u, '');
       if (NAME.test(rest)) (role === 'reporter' ? reporters : correspondents).push(rest);
     } else if (NAME.test(token)) {
       // A name before any role label (严军 记者 王磊) is a contributor, filed as correspondent.
@@ -60,6 +62,12 @@ export function readLead(line: Line): { rest: string; lead?: string; outlet?: st
 
 /** A byline printed at the end of the last paragraph: （记者 史俊杰 钱塘微融圈 糜利萍）. */
 const TRAILING_BYLINE = /[(（]\s*((?:本报)?(?:记者|通讯员)[^()（）]{2,60})[)）]\s*$/u;
+/** Bare names in parentheses after the last sentence: …阿根廷举行。（张巨峰） — the usual signature of a short news item. */
+const TRAILING_NAMES = /(?<=[。！？”])\s*[(（]\s*([\u4e00-\u9fff·]{2,4}(?:[ 、]+[\u4e00-\u9fff·]{2,4}){0,3})\s*[)）]\s*$/u;
+/** Words in that slot that are not people: 完, 新华社, 资料图, 据人民网. */
+const NOT_A_SIGNATURE = /(完|网|报|社|台|站|办|局|委|会|院|部|厅|处|室|府|中心|图|供|摄|译|编|整理|综合|来源|据|转载|记者|通讯员)/u;
+/** A whole line naming the author (《棱镜》作者 周纯, 作者：王磊 李明, 文/张三), which can stand after a summary box. */
+const AUTHOR_LINE = /^(?:《[^》]{1,16}》|[\u4e00-\u9fff]{2,12}(?:网|报|社)\s*)?(?:作者|文|撰文)\s*[:：/／]?\s*([\u4e00-\u9fff·]{2,4}(?:[ 、]+[\u4e00-\u9fff·]{2,4}){0,3})$/u;
 
 function readArticle(a: ArticleDraft): ArticleDraft {
   const lines = [...a.lines];
@@ -85,14 +93,35 @@ function readArticle(a: ArticleDraft): ArticleDraft {
     }
     break;
   }
+  if (!out.reporters.length) {
+    for (let i = 0; i < Math.min(8, lines.length); i++) {
+      const author = lines[i].text.match(AUTHOR_LINE);
+      if (!author) continue;
+      out.reporters.push(...author[1].split(/[ 、]+/u));
+      removed.push({ text: lines[i].text, reason: 'author line (kept as reporters)', line: lines[i].n });
+      lines.splice(i, 1);
+      break;
+    }
+  }
   const last = lines[lines.length - 1];
-  const trailing = last?.text.match(TRAILING_BYLINE);
-  if (last && trailing && !out.reporters.length) {
+  const signature = !out.reporters.length && !out.correspondents.length ? last?.text.match(TRAILING_NAMES) : null;
+  if (last && signature && !NOT_A_SIGNATURE.test(signature[1])) {
+    out.reporters.push(...signature[1].split(/[ 、]+/u));
+    removed.push({ text: signature[0].trim(), reason: 'signature at the end (kept as reporters)', line: last.n });
+    const text = last.text.slice(0, signature.index).trim();
+    if (text) lines[lines.length - 1] = { ...last, text };
+    else lines.pop();
+  }
+  const trailing = lines[lines.length - 1]?.text.match(TRAILING_BYLINE);
+  if (trailing && !out.reporters.length) {
+    const last = lines[lines.length - 1];
     const people = parseByline(trailing[1]);
     out.reporters.push(...people.reporters);
     out.correspondents.push(...people.correspondents);
     removed.push({ text: trailing[0].trim(), reason: 'byline at the end (kept as reporters)', line: last.n });
-    lines[lines.length - 1] = { ...last, text: last.text.slice(0, trailing.index).trim() };
+    const text = last.text.slice(0, trailing.index).trim();
+    if (text) lines[lines.length - 1] = { ...last, text };
+    else lines.pop();
   }
   // Photo news: the credit at the end of the caption becomes photographers.
   const credit = lines[lines.length - 1]?.text.match(/(?<=[。！？”)）])\s*((?:[\u4e00-\u9fff]{2,4}[ 、]?){1,4})\s*(摄影|摄)[)）]?$/u);

@@ -4,7 +4,6 @@
  * context once regions are known (the guessOutlets step).
  */
 import { regionPath, shortRegionName } from '../../regions/gazetteer.ts';
-import { traditionalToSimplified } from '../../text/chinese.ts';
 import type { ArticleDraft, ImportDoc, Step } from '../types.ts';
 
 /** Endings of organisations and media, as opposed to a person's name in a 来源 slot (信息来源:江宇帆). */
@@ -70,7 +69,7 @@ export function findOutlet(doc: ImportDoc, a: ArticleDraft & { lead?: { outlet?:
 export function statedOutlet(doc: ImportDoc, a: ArticleDraft & { lead?: { outlet?: string } }): { name: string; from: string; confidence: 'high' | 'medium' | 'low' } | undefined {
   for (const [text, from, confidence] of outletStatements(doc, a)) {
     const name = cleanOutletName(text);
-    if (name) return { name: doc.originalScript === 'Hant' ? traditionalToSimplified(name) : name, from, confidence };
+    if (name) return { name, from, confidence };
   }
   return undefined;
 }
