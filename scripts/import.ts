@@ -33,7 +33,8 @@ function plural(n: number, word: string): string {
 
 function jsonArticle(a: ArticleRecord) {
   return {
-    title: a.title,
+    // No headline on the page: null (with the title-missing warning), never an empty string or a nav label.
+    title: a.title || null,
     date: a.date,
     dateCertainty: a.dateCertainty,
     outlet: a.outlet,

@@ -75,7 +75,8 @@ export function findMentions(text: string): Mention[] {
   return out;
 }
 
-let TOWN_LENGTHS: Map<string, number[]> | undefined;
+/** Longest town name, in characters (names are all in the BMP). */
+let TOWN_MAX = 0;
 
 /**
  * Town names (祁山镇, 平里镇, 台北市) in the text, each turned into a mention of its county. A town name
@@ -84,25 +85,22 @@ let TOWN_LENGTHS: Map<string, number[]> | undefined;
  */
 export function findTownMentions(text: string, named: ReadonlySet<string>): Mention[] {
   const towns = townIndex();
-  if (!TOWN_LENGTHS) {
-    TOWN_LENGTHS = new Map();
-    for (const name of towns.keys()) {
-      const lengths = TOWN_LENGTHS.get(name[0]) ?? [];
-      if (!lengths.includes(name.length)) TOWN_LENGTHS.set(name[0], [...lengths, name.length].sort((a, b) => b - a));
-    }
-  }
+  if (!TOWN_MAX) for (const name of towns.keys()) TOWN_MAX = Math.max(TOWN_MAX, name.length);
   const found: { name: string; index: number; codes: string[] }[] = [];
-  for (let i = 0; i < text.length; ) {
-    let matched = 0;
-    for (const len of TOWN_LENGTHS.get(text[i]) ?? []) {
-      const codes = i + len <= text.length ? towns.get(text.slice(i, i + len)) : undefined;
+  // Every name ends in 镇, 乡, 街道, 市 or 县: look back from those characters only, longest name first.
+  let floor = 0;
+  for (const m of text.matchAll(/镇|乡|街道|市|县/gu)) {
+    const end = (m.index ?? 0) + m[0].length;
+    // 市 and 县 end only the three-character Taiwan names (台北市, 彰化县).
+    const longest = m[0] === '市' || m[0] === '县' ? 3 : TOWN_MAX;
+    for (let start = Math.max(floor, end - longest); start <= end - 3; start++) {
+      const codes = towns.get(text.slice(start, end));
       if (codes) {
-        found.push({ name: text.slice(i, i + len), index: i, codes });
-        matched = len;
+        found.push({ name: text.slice(start, end), index: start, codes });
+        floor = end;
         break;
       }
     }
-    i += matched || 1;
   }
   const sure = new Set(found.filter((f) => f.codes.length === 1).map((f) => f.codes[0]));
   const out: Mention[] = [];
