@@ -3,6 +3,7 @@
  * reporters, correspondents and outlet hints and taken out of the body, recorded in `removed`.
  */
 import type { ArticleDraft, Line, Step } from '../types.ts';
+import { isPersonName } from '../names.ts';
 import { splitNames } from './strip-chrome.ts';
 
 const NAME = /^[\u4e00-\u9fff·]{2,4}$/u;
@@ -64,8 +65,8 @@ export function readLead(line: Line): { rest: string; lead?: string; outlet?: st
 const TRAILING_BYLINE = /[(（]\s*((?:本报)?(?:记者|通讯员)[^()（）]{2,60})[)）]\s*$/u;
 /** Bare names in parentheses after the last sentence: …阿根廷举行。（张巨峰） — the usual signature of a short news item. */
 const TRAILING_NAMES = /(?<=[。！？”])\s*[(（]\s*([\u4e00-\u9fff·]{2,4}(?:[ 、]+[\u4e00-\u9fff·]{2,4}){0,3})\s*[)）]\s*$/u;
-/** Words in that slot that are not people: 完, 新华社, 资料图, 据人民网. */
-const NOT_A_SIGNATURE = /(完|网|报|社|台|站|办|局|委|会|院|部|厅|处|室|府|中心|图|供|摄|译|编|整理|综合|来源|据|转载|记者|通讯员)/u;
+/** Words in that slot that are not people: 完, 资料图, 据人民网, 编译 (organisations are left out by isPersonName). */
+const NOT_A_SIGNATURE = /(完|图|供|摄|译|编|整理|综合|来源|据|转载|记者|通讯员)/u;
 /** A whole line naming the author (《棱镜》作者 周纯, 作者：王磊 李明, 文/张三), which can stand after a summary box. */
 const AUTHOR_LINE = /^(?:《[^》]{1,16}》|[\u4e00-\u9fff]{2,12}(?:网|报|社)\s*)?(?:作者|文|撰文)\s*[:：/／]?\s*([\u4e00-\u9fff·]{2,4}(?:[ 、]+[\u4e00-\u9fff·]{2,4}){0,3})$/u;
 
@@ -105,7 +106,7 @@ function readArticle(a: ArticleDraft): ArticleDraft {
   }
   const last = lines[lines.length - 1];
   const signature = !out.reporters.length && !out.correspondents.length ? last?.text.match(TRAILING_NAMES) : null;
-  if (last && signature && !NOT_A_SIGNATURE.test(signature[1])) {
+  if (last && signature && !NOT_A_SIGNATURE.test(signature[1]) && signature[1].split(/[ 、]+/u).every(isPersonName)) {
     out.reporters.push(...signature[1].split(/[ 、]+/u));
     removed.push({ text: signature[0].trim(), reason: 'signature at the end (kept as reporters)', line: last.n });
     const text = last.text.slice(0, signature.index).trim();

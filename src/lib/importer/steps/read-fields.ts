@@ -4,6 +4,7 @@
  */
 import { sameHeadline } from '../site-title.ts';
 import { outletEntryFix } from '../outlet-entry.ts';
+import { isPersonName } from '../names.ts';
 import { findOutlet, statedOutlet } from './read-outlet.ts';
 import { findBodies } from './find-bodies.ts';
 import { isAnchor, overlap } from './split-articles.ts';
@@ -177,8 +178,7 @@ function readArticle(doc: ImportDoc, a: ArticleDraft, index: number): ArticleDra
   out.photographers = [...new Set([...out.photographers, ...credited, ...doc.page.photographers])];
   // What the page shows (under the headline, in a 作者 line) beats metadata; metadata authors are
   // often placeholders (`name, email@gmail.com`) or the site itself (网易): only personal names count.
-  const person = (n: string) => /^[\u4e00-\u9fff·]{2,4}$/u.test(n) && !/(网|報|报|社|台|站|办|局|委|会|部|室|府|中心)$/u.test(n);
-  const authors = [doc.meta.shownAuthors, doc.page.authors, doc.meta.authors].map((list) => (list ?? []).filter(person)).find((list) => list.length);
+  const authors = [doc.meta.shownAuthors, doc.page.authors, doc.meta.authors].map((list) => (list ?? []).filter(isPersonName)).find((list) => list.length);
   if (!out.reporters.length && authors?.length && doc.articles.length === 1) out.reporters = [...authors];
   return out;
 }

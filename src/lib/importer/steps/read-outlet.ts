@@ -4,10 +4,9 @@
  * context once regions are known (the guessOutlets step).
  */
 import { regionPath, shortRegionName } from '../../regions/gazetteer.ts';
+import { ORGANISATION } from '../names.ts';
 import type { ArticleDraft, ImportDoc, Step } from '../types.ts';
 
-/** Endings of organisations and media, as opposed to a person's name in a 来源 slot (信息来源:江宇帆). */
-const ORGANISATION = /(网|網|报|報|社|台|刊|办|局|委|会|會|院|部|厅|处|室|府|站|中心|政协|人大|集团|公司|协会|频道|新闻|新聞|日报|晚报|杂志|客户端|TV)$/iu;
 
 /**
  * An outlet name as the page states it, or undefined when the text is not one: parenthesised home
