@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import { SearchIndexBuilder, type IndexDocument } from '../lib/search/index/build.ts';
 import { bucketFile, FACETS_FILE, FORMAT_VERSION, INDEX_DIR, MANIFEST_FILE, recordFile, versionDir, type SearchManifest } from '../lib/search/index/format.ts';
-import { searchBodyText, searchData } from '../lib/search/index/page-text.ts';
+import { readSearchPage } from '../lib/search/index/page-text.ts';
 import { containsTraditional } from '../lib/search/fold-script.ts';
 import { traditionalToSimplified } from '../lib/text/chinese.ts';
 import { compareReportsNewestFirst } from '../lib/archive/sort.ts';
@@ -56,7 +56,7 @@ function reportPages(outDir: string): ReportPage[] {
     const html = readFileSync(file, 'utf8');
     if (!html.includes('data-search-body')) continue;
     const url = `/${relative(outDir, file).split(sep).join('/').replace(/index\.html$/, '')}`;
-    const date = searchData(html).meta.date;
+    const date = readSearchPage(html).meta.date;
     if (!date) throw new Error(`${url} has no data-search-meta="date" (written by src/components/SearchMeta.astro), so it cannot be indexed.`);
     pages.push({ file, url, id: url.replace(/^\/reports\/|\/$/g, ''), date });
   }
@@ -66,9 +66,8 @@ function reportPages(outDir: string): ReportPage[] {
 
 /** One built report page as an index document. */
 export function indexDocument(html: string, url: string): IndexDocument {
-  const text = searchBodyText(html);
+  const { text, meta, facets } = readSearchPage(html);
   if (text === undefined) throw new Error(`${url} has no data-search-body element, so it cannot be indexed.`);
-  const { meta, facets } = searchData(html);
   for (const key of ['headline', 'date'] as const) {
     if (!meta[key]) throw new Error(`${url} has no data-search-meta="${key}" (written by src/components/SearchMeta.astro), so it cannot be indexed.`);
   }

@@ -3,28 +3,16 @@
  * `data-search-body`, leaving out elements marked `data-search-ignore`, and the `<data>` values
  * SearchMeta.astro writes (facets, card facts, archive rank).
  *
- * A small scanner rather than an HTML parser: it runs over every built report (10,000 pages take
- * a couple of seconds instead of the better part of a minute with a DOM), and the pages are Astro's
- * own well-formed output, whose text is escaped with a handful of character references.
+ * With htmlparser2's tokenizer (the streaming parser made for this, no DOM): a title or an outlet
+ * name with `>`, `"` or `<` in it is an attribute value like any other, and script, style and
+ * comment contents are raw text, as the HTML standard reads them. A hand-written scanner read
+ * `<data value="a>b">` wrongly and crashed the build on such a title.
  */
+import { Parser } from 'htmlparser2';
 
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 // Elements whose end starts a new line of text, so words of adjacent paragraphs do not run together.
 const BLOCK = new Set(['address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'ol', 'p', 'pre', 'section', 'table', 'td', 'th', 'tr', 'ul']);
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-const TAG = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
-
-/** Text with HTML character references (&amp; &#x4e2d; &#20013; &nbsp;) decoded. */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, ref: string) => {
-    if (ref[0] === '#') {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED[ref.toLowerCase()] ?? whole;
-  });
-}
-
+const RAW_TEXT = new Set(['script', 'style']);
 /** Collapses spaces within lines and blank lines between them. */
 function tidy(text: string): string {
   return text
@@ -34,61 +22,6 @@ function tidy(text: string): string {
     .join('\n');
 }
 
-/**
- * The text of the first element carrying `data-search-body`, without `data-search-ignore`
- * subtrees, scripts and styles; one line per block. Undefined when the page has no such element.
- */
-export function searchBodyText(html: string): string | undefined {
-  let depth = 0; // open elements inside the body element, the body itself included
-  let ignoreDepth = 0; // depth at which an ignored subtree started (0: none)
-  let out = '';
-  let last = 0;
-  let found = false;
-  TAG.lastIndex = 0;
-  for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
-    const text = html.slice(last, m.index);
-    last = TAG.lastIndex;
-    if (depth > 0 && ignoreDepth === 0) out += text;
-    if (!m[2]) continue; // a comment
-    const name = m[2].toLowerCase();
-    const closing = m[1] === '/';
-    if (!closing && (name === 'script' || name === 'style')) {
-      // Raw text: jump to its end tag, so a `<` inside a script cannot open a fake tag.
-      const endTag = name === 'script' ? /<\/script/giy : /<\/style/giy;
-      let end = -1;
-      for (let i = html.indexOf('</', TAG.lastIndex); i >= 0; i = html.indexOf('</', i + 2)) {
-        endTag.lastIndex = i;
-        if (endTag.test(html)) {
-          end = i;
-          break;
-        }
-      }
-      const close = end < 0 ? -1 : html.indexOf('>', end);
-      last = TAG.lastIndex = close < 0 ? html.length : close + 1;
-      continue;
-    }
-    if (depth === 0) {
-      if (!closing && /\sdata-search-body(?=[\s=>/]|$)/.test(m[3])) {
-        depth = 1;
-        found = true;
-      }
-      continue;
-    }
-    if (closing) {
-      if (BLOCK.has(name)) out += '\n';
-      if (ignoreDepth === depth) ignoreDepth = 0;
-      depth--;
-      if (depth === 0) break;
-      continue;
-    }
-    if (BLOCK.has(name)) out += '\n';
-    if (VOID.has(name) || m[4] === '/') continue;
-    depth++;
-    if (ignoreDepth === 0 && /\sdata-search-ignore(?=[\s=>/]|$)/.test(m[3])) ignoreDepth = depth;
-  }
-  return found ? tidy(decodeEntities(out)) : undefined;
-}
-
 export interface SearchData {
   /** data-search-meta values: headline, date, outlet, region, kind, rank. */
   meta: Record<string, string>;
@@ -96,18 +29,68 @@ export interface SearchData {
   facets: Record<string, string[]>;
 }
 
-/** Every `<data value="…" data-search-meta="key">` and `<data value="…" data-search-facet="key">` of a page. */
-export function searchData(html: string): SearchData {
+export interface SearchPage extends SearchData {
+  /** The body text, one line per block; undefined when the page has no data-search-body element. */
+  text: string | undefined;
+}
+
+/**
+ * One pass over a built page: the text of the first element carrying `data-search-body` (without
+ * `data-search-ignore` subtrees, scripts and styles; one line per block) and every
+ * `<data value="…" data-search-meta|facet="key">`.
+ */
+export function readSearchPage(html: string): SearchPage {
   const meta: Record<string, string> = {};
   const facets: Record<string, string[]> = {};
-  for (const m of html.matchAll(/<data\s([^>]*)>/g)) {
-    const attrs = m[1];
-    const value = /(?:^|\s)value="([^"]*)"/.exec(attrs)?.[1];
-    if (value === undefined) continue;
-    const metaKey = /data-search-meta="([^"]*)"/.exec(attrs)?.[1];
-    const facetKey = /data-search-facet="([^"]*)"/.exec(attrs)?.[1];
-    if (metaKey) meta[metaKey] = decodeEntities(value);
-    if (facetKey) (facets[facetKey] ??= []).push(decodeEntities(value));
-  }
+  // Open elements inside the body element, the body itself included; 0 before it, -1 after it.
+  let depth = 0;
+  let ignoreDepth = 0; // depth at which an ignored subtree started (0: none)
+  let raw = 0; // inside script/style
+  let out = '';
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (name === 'data' && attrs.value !== undefined) {
+          const metaKey = attrs['data-search-meta'];
+          const facetKey = attrs['data-search-facet'];
+          if (metaKey) meta[metaKey] = attrs.value;
+          if (facetKey) (facets[facetKey] ??= []).push(attrs.value);
+        }
+        if (RAW_TEXT.has(name)) raw++;
+        if (depth === 0) {
+          if ('data-search-body' in attrs) depth = 1;
+          return;
+        }
+        if (depth < 0) return;
+        if (BLOCK.has(name)) out += '\n';
+        depth++;
+        if (ignoreDepth === 0 && 'data-search-ignore' in attrs) ignoreDepth = depth;
+      },
+      ontext(text) {
+        if (depth > 0 && ignoreDepth === 0 && raw === 0) out += text;
+      },
+      onclosetag(name) {
+        if (RAW_TEXT.has(name)) raw = Math.max(0, raw - 1);
+        if (depth <= 0) return;
+        if (BLOCK.has(name)) out += '\n';
+        if (ignoreDepth === depth) ignoreDepth = 0;
+        depth--;
+        if (depth === 0) depth = -1;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false },
+  );
+  parser.end(html);
+  return { text: depth === 0 ? undefined : tidy(out), meta, facets };
+}
+
+/** The body text of a built page (see readSearchPage); undefined when it has no body element. */
+export function searchBodyText(html: string): string | undefined {
+  return readSearchPage(html).text;
+}
+
+/** Every `<data value="…" data-search-meta="key">` and `<data value="…" data-search-facet="key">` of a page. */
+export function searchData(html: string): SearchData {
+  const { meta, facets } = readSearchPage(html);
   return { meta, facets };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, searchBodyText, searchData } from '../../../../src/lib/search/index/page-text.ts';
+import { searchBodyText, searchData } from '../../../../src/lib/search/index/page-text.ts';
 
 const page = (body: string) => `<!doctype html><html><head><title>标题</title><style>p{}</style></head><body><header>站点导航</header>${body}<footer>页脚</footer></body></html>`;
 
@@ -57,13 +57,6 @@ describe('searchBodyText', () => {
   });
 });
 
-describe('decodeEntities', () => {
-  it('keeps unknown and out-of-range references as written', () => {
-    expect(decodeEntities('&foo; &#0; &#x110000; &#x1F600;')).toBe('&foo; &#0; &#x110000; 😀');
-    expect(decodeEntities('&AMP; &quot;&apos;')).toBe('& "\'');
-  });
-});
-
 describe('searchData', () => {
   it('reads meta and facet values, entity-decoded, facets in page order', () => {
     const html = page(`<div hidden data-search-ignore>
@@ -81,5 +74,18 @@ describe('searchData', () => {
 
   it('is empty for a page without data elements', () => {
     expect(searchData(page('<p>正文</p>'))).toEqual({ meta: {}, facets: {} });
+  });
+});
+
+describe('titles and names with markup characters (issue 14 item 4)', () => {
+  it('reads a headline or outlet holding >, < and quotes whole', () => {
+    const html = page(`<div data-search-body><p>正文</p></div><div hidden data-search-ignore>
+      <data value="a>b <c> &quot;d&quot;" data-search-meta="headline"></data>
+      <data value="2022-08-24" data-search-meta="date"></data>
+      <data value="X>Y日报" data-search-meta="outlet"></data>
+      <data value="X>Y日报" data-search-facet="outlet"></data></div>`);
+    const { meta, facets } = searchData(html);
+    expect(meta).toEqual({ headline: 'a>b <c> "d"', date: '2022-08-24', outlet: 'X>Y日报' });
+    expect(facets).toEqual({ outlet: ['X>Y日报'] });
   });
 });
