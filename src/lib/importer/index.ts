@@ -69,9 +69,12 @@ export function importDocument(bytes: Uint8Array, options: ImportOptions): Impor
     if (!doc.lines.length) continue;
     const { doc: done, issues: found } = runPipeline(doc);
     issues.push(...found.map((i) => i.message));
+    const starts = firstLines(done);
+    const byArticle = done.articles.map((): typeof done.removed => []);
+    // Page-level removals go with the article they stand nearest to, so each is listed once.
+    for (const r of done.removed) byArticle[nearestArticle(starts, r.line)].push(r);
     done.articles.forEach((a, i) => {
-      // Page-level removals go with the article they stand nearest to, so each is listed once.
-      const pageRemoved = done.removed.filter((r) => nearestArticle(done, r.line) === i);
+      const pageRemoved = byArticle[i];
       articles.push(toArticleRecord(done, a, pageRemoved, found.map((f) => f.message), options));
     });
   }
@@ -80,12 +83,23 @@ export function importDocument(bytes: Uint8Array, options: ImportOptions): Impor
   return { ok: true, encoding: decoded.encoding, format: html ? 'html' : 'text', articles, issues };
 }
 
-function nearestArticle(doc: ImportDoc, line: number | undefined): number {
-  if (line === undefined || doc.articles.length <= 1) return 0;
+/** The first input line of each article, computed once per document (articles can number thousands). */
+function firstLines(doc: ImportDoc): number[] {
+  return doc.articles.map((a) => [...a.headline, ...a.lines].reduce((min, l) => Math.min(min, l.n), Infinity));
+}
+
+/** The article a removed line stands nearest to: the last one that starts at or before it (starts ascend). */
+function nearestArticle(starts: readonly number[], line: number | undefined): number {
+  if (line === undefined || starts.length <= 1) return 0;
+  let lo = 0;
+  let hi = starts.length - 1;
   let index = 0;
-  doc.articles.forEach((a, i) => {
-    const first = Math.min(...[...a.headline, ...a.lines].map((l) => l.n));
-    if (first <= line) index = i;
-  });
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] <= line) {
+      index = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
   return index;
 }

@@ -68,6 +68,12 @@ function dateOf(g: Record<string, string | undefined>, at: ArticleDate | undefin
 
 const CLAUSE_END = /[，,。；;！？!?]/u;
 
+/** Index just after the last of `marks` before `start` (0 when none): looks back, never scans the text from its start. */
+export function startAfterLast(text: string, start: number, marks: string): number {
+  for (let i = start - 1; i >= 0; i--) if (marks.includes(text[i])) return i + 1;
+  return 0;
+}
+
 /** The clause starting at `from` (up to the next comma or stop), and where it ends. */
 function clauseFrom(text: string, from: number): { text: string; end: number } {
   const stop = text.slice(from).search(CLAUSE_END);
@@ -77,7 +83,7 @@ function clauseFrom(text: string, from: number): { text: string; end: number } {
 
 /** The clause around a date, without the date: the one after it when the date opens a clause. */
 function clauseAt(text: string, start: number, end: number): { text: string; end: number } {
-  const clauseStart = Math.max(...[...text.slice(0, start).matchAll(/[，,。；;！？!?\n]/gu)].map((m) => (m.index ?? 0) + 1), 0);
+  const clauseStart = startAfterLast(text, start, '，,。；;！？!?\n');
   // A closing quote or …… before the date belongs to the previous sentence.
   const before = text.slice(clauseStart, start).replace(/^[”’"』」…\s—]+/u, '').replace(/^(早在|就在|截至|截止|在|于|自)/u, '');
   let rest = clauseFrom(text, end);
@@ -101,7 +107,7 @@ const ACTOR = /^[\u4e00-\u9fff]{0,10}?(?:政协|人大常委会|人大|政府|�
 /** The label with the sentence's actor put in front when the clause opens with the act. */
 function withSubject(text: string, start: number, label: string): string {
   if (!OPENS_WITH_ACT.test(label)) return label;
-  const sentenceStart = Math.max(...[...text.slice(0, start).matchAll(/[。！？!?\n]/gu)].map((m) => (m.index ?? 0) + 1), 0);
+  const sentenceStart = startAfterLast(text, start, '。！？!?\n');
   const actor = text.slice(sentenceStart, start).replace(/^[”’"』」…\s—]+/u, '').match(ACTOR)?.[0];
   return actor ? shortenPlaces(actor) + label : label;
 }

@@ -11,13 +11,26 @@ function pad(n: number | string): string {
   return String(n).padStart(2, '0');
 }
 
+// One-entry memo: every article of a page falls back to the same page text, and a page can hold
+// thousands of articles; rescanning it for each made the importer quadratic.
+let memo: { text: string; years: { year: number; past: boolean }[] } | undefined;
+
 /** Years the text names (2021年), most recent last, each with whether it is talked about as past. */
 export function yearsIn(text: string): { year: number; past: boolean }[] {
+  if (memo?.text === text) return memo.years;
+  const years = scanYears(text);
+  if (text.length > 2000) memo = { text, years };
+  return years;
+}
+
+function scanYears(text: string): { year: number; past: boolean }[] {
   const found = new Map<number, boolean>();
   for (const m of text.matchAll(/(?<![\d.])((?:19|20)\d{2})年/gu)) {
     const year = Number(m[1]);
-    const sentence = text.slice(m.index, text.indexOf('。', m.index) + 1 || undefined);
-    const past = /^(?:19|20)\d{2}年(以来|底|末)?/u.test(text.slice(m.index)) && (text.slice(Math.max(0, (m.index ?? 0) - 2), m.index).endsWith('在') || /了/u.test(sentence));
+    // The rest of the sentence (at most 200 characters: a page without 。 must not be copied per year).
+    const stop = text.indexOf('。', m.index);
+    const sentence = text.slice(m.index, Math.min(stop < 0 ? text.length : stop + 1, (m.index ?? 0) + 200));
+    const past = text.slice(Math.max(0, (m.index ?? 0) - 2), m.index).endsWith('在') || /了/u.test(sentence);
     found.set(year, (found.get(year) ?? true) && past);
   }
   return [...found.entries()].map(([year, past]) => ({ year, past })).sort((x, y) => x.year - y.year);
@@ -37,8 +50,17 @@ export function inferYear(text: string, fallbackText: string): { year: number; n
   return undefined;
 }
 
+let dayMemo: { text: string; best: { month: number; day: number } | undefined } | undefined;
+
 /** The latest 月日 a page names, for a newspaper page whose own date is not printed. */
 export function latestMonthDay(text: string): { month: number; day: number } | undefined {
+  if (dayMemo?.text === text) return dayMemo.best;
+  const best = scanLatestMonthDay(text);
+  if (text.length > 2000) dayMemo = { text, best };
+  return best;
+}
+
+function scanLatestMonthDay(text: string): { month: number; day: number } | undefined {
   let best: { month: number; day: number } | undefined;
   for (const m of text.matchAll(/(?<![\d年])(\d{1,2})月(\d{1,2})日/gu)) {
     const cand = { month: Number(m[1]), day: Number(m[2]) };

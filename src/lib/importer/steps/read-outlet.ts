@@ -78,7 +78,7 @@ export function statedOutlet(doc: ImportDoc, a: ArticleDraft & { lead?: { outlet
  * a local paper named after the place (富阳日报 for a report on 富阳区), or, for 本报 reports on a
  * page spanning several provinces, the national newspaper named after the body they report on (人民政协报).
  */
-export function guessOutletFromContext(doc: ImportDoc, a: ArticleDraft): ArticleDraft['outlet'] {
+export function guessOutletFromContext(doc: ImportDoc, a: ArticleDraft, provinces = pageProvinces(doc)): ArticleDraft['outlet'] {
   const newspapers = doc.registry.outlets.filter((o) => !o.kind || o.kind === 'newspaper');
   for (const region of a.regions) {
     for (const place of regionPath(region.code).reverse()) {
@@ -89,7 +89,6 @@ export function guessOutletFromContext(doc: ImportDoc, a: ArticleDraft): Article
   }
   const text = [...a.headline, ...a.lines].map((l) => l.text).join('');
   const lead = (a as { lead?: { lead?: string } }).lead?.lead ?? '';
-  const provinces = new Set(doc.articles.flatMap((x) => x.regions.map((r) => r.code.slice(0, 2))));
   if (/^本报/u.test(lead) && provinces.size >= 2) {
     const body = a.bodies[0] === 'congress' ? '人大' : a.bodies[0] === 'cppcc' ? '政协' : undefined;
     const national = body ? newspapers.find((o) => o.name.includes(body) && o.name.startsWith('人民')) : undefined;
@@ -98,10 +97,16 @@ export function guessOutletFromContext(doc: ImportDoc, a: ArticleDraft): Article
   return undefined;
 }
 
+/** The provinces a page's articles are about (computed once per page, not once per article). */
+function pageProvinces(doc: ImportDoc): Set<string> {
+  return new Set(doc.articles.flatMap((x) => x.regions.map((r) => r.code.slice(0, 2))));
+}
+
 export const guessOutlets: Step = (doc) => {
+  const provinces = pageProvinces(doc);
   // An outlet the page names but the registry lacks is never replaced by a guess: the editor adds it.
   const named = (a: ArticleDraft) => !!a.outlet || !!a.statedOutlet;
-  const articles = doc.articles.map((a) => (named(a) ? a : { ...a, outlet: guessOutletFromContext(doc, a) }));
+  const articles = doc.articles.map((a) => (named(a) ? a : { ...a, outlet: guessOutletFromContext(doc, a, provinces) }));
   // Articles of one newspaper page share its outlet: photo news without a lead takes its siblings'.
   const sibling = articles.find((a) => a.outlet)?.outlet;
   const filled = articles.map((a) => (named(a) || !sibling || articles.length < 2 ? a : { ...a, outlet: { ...sibling, from: `same page as the other articles (${sibling.from})`, confidence: 'low' as const } }));
