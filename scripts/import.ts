@@ -4,10 +4,12 @@
  * Thin CLI over src/lib/importer: argv, fs, exit code. Editor overrides are checked before any file is read. Writes atomically (temp file + rename),
  * never overwrites without --force, and validates each report against the schema before writing.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { parseImportArgs, USAGE, type ImportArgs } from '../src/lib/importer/cli-args.ts';
-import { importDocument, type ArticleRecord } from '../src/lib/importer/index.ts';
+import type { ArticleRecord, ImportRegistry, ImportResult } from '../src/lib/importer/index.ts';
+import type { ImportReply } from './import-worker.ts';
 import { applyOverrides, missingFieldFix, OVERRIDABLE_FIELDS, resolveOverrides } from '../src/lib/importer/overrides.ts';
 import { renderReportFile, reportPath, frontMatter } from '../src/lib/importer/report-file.ts';
 import { contentDirUrl, loadRegistry } from '../src/schemas/registry.ts';
@@ -63,14 +65,74 @@ function summary(file: string, a: ArticleRecord, target: string): string {
   return lines.join('\n');
 }
 
+/** The temp file being written, removed if the run is interrupted (Ctrl-C, kill) before its rename. */
+let pendingTemp: string | undefined;
+
 function writeAtomic(path: string, content: string): void {
   mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}.${process.pid}.tmp`;
+  pendingTemp = temp;
   writeFileSync(temp, content);
   renameSync(temp, path);
+  pendingTemp = undefined;
 }
 
-function main(): number {
+/**
+ * Imports one file at a time in a worker thread it can replace: a page that runs past the time
+ * limit, exhausts the worker's memory or makes the importer throw is that file's error, and the
+ * run goes on with the next file.
+ */
+class FileImporter {
+  private worker: Worker | undefined;
+  private nextId = 1;
+
+  constructor(
+    private readonly registry: ImportRegistry,
+    private readonly seconds: number,
+  ) {}
+
+  private spawn(): Worker {
+    const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { workerData: { registry: this.registry }, resourceLimits: { maxOldGenerationSizeMb: 3072 } });
+    worker.unref();
+    return worker;
+  }
+
+  import(bytes: Uint8Array, fileName: string): Promise<ImportResult> {
+    const worker = (this.worker ??= this.spawn());
+    const id = this.nextId++;
+    return new Promise((resolvePromise) => {
+      const finish = (result: ImportResult, replace = false) => {
+        clearTimeout(timer);
+        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+        if (replace) {
+          void worker.terminate();
+          this.worker = undefined;
+        }
+        resolvePromise(result);
+      };
+      const onMessage = (reply: ImportReply) => {
+        if (reply.id !== id) return;
+        finish('crash' in reply ? { ok: false, error: `the importer failed on this page (${reply.crash}). Fix: save the article again as text or HTML; if it still fails, report the page` } : reply.result);
+      };
+      const onError = (e: Error & { code?: string }) =>
+        finish({ ok: false, error: e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'the page needs more memory than the importer allows (3 GB). Fix: save only the article (the browser\'s reader view, or copy its text into a .txt file)' : `the importer failed on this page (${e.message})` }, true);
+      const onExit = () => finish({ ok: false, error: 'the importer stopped unexpectedly on this page' }, true);
+      const timer = setTimeout(
+        () => finish({ ok: false, error: `the importer took more than ${this.seconds} s on this page and was stopped. Fix: save only the article (the browser's reader view, or copy its text into a .txt file), or allow more time with --time-limit ${Math.max(60, this.seconds * 2)}` }, true),
+        this.seconds * 1000,
+      );
+      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+      worker.postMessage({ id, bytes, fileName });
+    });
+  }
+
+  close(): void {
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+}
+
+async function main(): Promise<number> {
   let args: ImportArgs;
   try {
     args = parseImportArgs(process.argv.slice(2));
@@ -93,6 +155,15 @@ function main(): number {
   const outRoot = resolve(args.out);
   let failed = 0;
   let written = 0;
+  // Ctrl-C or a kill between files or during a write: no half-written temp file stays behind.
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.once(signal, () => {
+      if (pendingTemp) rmSync(pendingTemp, { force: true });
+      console.error(`Interrupted (${signal}): wrote ${plural(written, 'report')} before stopping; no half-written file was left.`);
+      process.exit(code);
+    });
+  }
+  const importer = new FileImporter(registry, args.timeLimit);
   const planned = new Set<string>();
   const files: unknown[] = [];
   for (const file of expandInputs(args.inputs)) {
@@ -105,9 +176,9 @@ function main(): number {
       failed++;
       continue;
     }
-    const result = importDocument(bytes, { fileName: shown, registry });
+    const result = await importer.import(bytes, shown);
     if (!result.ok) {
-      console.error(`${shown}: ${result.error}. Fix: save the page again as text or HTML (UTF-8, GBK or Big5).`);
+      console.error(`${shown}: ${result.error}${/Fix:/u.test(result.error) ? '' : '. Fix: save the page again as text or HTML (UTF-8, GBK or Big5)'}.`);
       failed++;
       continue;
     }
@@ -142,9 +213,10 @@ function main(): number {
       written++;
     }
   }
+  importer.close();
   if (args.json) process.stdout.write(JSON.stringify({ files }) + '\n');
   else console.log(`Imported ${plural(files.length, 'file')}; ${args.dryRun ? 'dry run, nothing written' : `wrote ${plural(written, 'report')}`}; ${plural(failed, 'problem')}.`);
   return failed ? 1 : 0;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

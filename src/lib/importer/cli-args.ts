@@ -1,4 +1,5 @@
 /** The import command's arguments: inputs, output options and the editor's override flags. */
+import { MAX_SECONDS_PER_FILE } from './limits.ts';
 import type { OverrideArgs } from './overrides.ts';
 
 export interface ImportArgs {
@@ -7,19 +8,21 @@ export interface ImportArgs {
   dryRun: boolean;
   json: boolean;
   force: boolean;
+  /** Seconds one file may take before it is stopped (default MAX_SECONDS_PER_FILE). */
+  timeLimit: number;
   overrides: OverrideArgs;
 }
 
 export const USAGE =
-  'Usage: npm run import -- <file-or-dir>... [--out content/reports] [--dry-run] [--json] [--force]\n' +
+  'Usage: npm run import -- <file-or-dir>... [--out content/reports] [--dry-run] [--json] [--force] [--time-limit 30]\n' +
   '       [--date YYYY[-MM[-DD]] --date-note "…" [--date-certainty stated]] [--outlet <id or name>]\n' +
   '       [--region <code or name>]... [--kind news|feature|speech|brief|photo] [--topics a,b]';
 
-const VALUE_FLAGS = ['--out', '--date', '--date-note', '--date-certainty', '--outlet', '--region', '--kind', '--topics'] as const;
+const VALUE_FLAGS = ['--out', '--time-limit', '--date', '--date-note', '--date-certainty', '--outlet', '--region', '--kind', '--topics'] as const;
 
 /** Parses argv (after the script name); throws an Error whose message ends with the fix. Accepts `--flag value` and `--flag=value`. */
 export function parseImportArgs(argv: readonly string[]): ImportArgs {
-  const args: ImportArgs = { inputs: [], out: 'content/reports', dryRun: false, json: false, force: false, overrides: { regions: [] } };
+  const args: ImportArgs = { inputs: [], out: 'content/reports', dryRun: false, json: false, force: false, timeLimit: MAX_SECONDS_PER_FILE, overrides: { regions: [] } };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const eq = a.indexOf('=');
@@ -43,6 +46,11 @@ function setValue(args: ImportArgs, flag: (typeof VALUE_FLAGS)[number], value: s
     if (current !== undefined) throw new Error(`${flag} given twice. Fix: pass it once (only --region repeats).`);
   };
   if (flag === '--out') args.out = value;
+  else if (flag === '--time-limit') {
+    const seconds = Number(value);
+    if (!(seconds > 0)) throw new Error(`--time-limit needs a number of seconds above 0, not ${value}. Fix: e.g. --time-limit 60.`);
+    args.timeLimit = seconds;
+  }
   else if (flag === '--date') (once(o.date), (o.date = value));
   else if (flag === '--date-note') (once(o.dateNote), (o.dateNote = value));
   else if (flag === '--date-certainty') (once(o.dateCertainty), (o.dateCertainty = value));

@@ -6,6 +6,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { DATE_TIME, isoOfMatch } from '../dates/date-in-text.ts';
+import { depthProblem, type TreeElement } from './limits.ts';
 import { compact, siteNameFromTitle, stripSiteSuffix } from './site-title.ts';
 import type { Line, PageMeta, Removed } from './types.ts';
 
@@ -243,6 +244,8 @@ export interface HtmlExtract {
   removed: Removed[];
   /** Every block text of the page, for coverage accounting. */
   allBlocks: string[];
+  /** Why the page cannot be imported at all (nested beyond the limits), with its Fix. */
+  problem?: string;
 }
 
 const CONTAINERS = 'nav,div,section,aside,header,footer,figure,span,td';
@@ -258,6 +261,9 @@ function looseTexts(root: El): string[] {
 /** Extracts main content and metadata from an HTML page. */
 export function extractHtml(html: string): HtmlExtract {
   const { document } = parseHTML(html);
+  // Readability and the block walk recurse per level: refuse a page nested deeper than any news page.
+  const tooDeep = depthProblem(document.documentElement as unknown as TreeElement);
+  if (tooDeep) return { meta: {}, parts: [], allBlocks: [], removed: [], problem: tooDeep };
   const pageMeta = readPageMeta(document as never);
   const body = document.body as unknown as El;
   const allBlocks = body ? [...blocksOf(body, 1).map((l) => l.text), ...looseTexts(body)] : [];

@@ -4,6 +4,7 @@
  */
 import { decodeBytes } from './decode.ts';
 import { extractHtml } from './html.ts';
+import { sizeProblem } from './limits.ts';
 import { runPipeline } from './pipeline.ts';
 import { toArticleRecord, type ArticleRecord } from './record.ts';
 import type { ImportDoc, ImportRegistry, Line } from './types.ts';
@@ -42,6 +43,8 @@ function baseDoc(fileName: string, encoding: string, format: 'text' | 'html', ra
 
 /** Imports one document. Never throws for bad input: unreadable input is `{ ok: false, error }`. */
 export function importDocument(bytes: Uint8Array, options: ImportOptions): ImportResult {
+  const tooBig = sizeProblem(bytes.length);
+  if (tooBig) return { ok: false, error: tooBig };
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return { ok: false, error: decoded.reason };
   const text = decoded.text.replace(/^\ufeff/u, '');
@@ -50,6 +53,7 @@ export function importDocument(bytes: Uint8Array, options: ImportOptions): Impor
   const docs: ImportDoc[] = [];
   if (html) {
     const extract = extractHtml(text);
+    if (extract.problem) return { ok: false, error: extract.problem };
     extract.parts.forEach((part, i) => {
       const doc = baseDoc(options.fileName, decoded.encoding, 'html', extract.allBlocks, options.registry);
       doc.meta = { ...extract.meta, ...Object.fromEntries(Object.entries(part.meta).filter(([, v]) => v !== undefined)) };
