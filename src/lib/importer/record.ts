@@ -36,16 +36,29 @@ export interface ArticleRecord {
   notes: string[];
 }
 
-/** Markdown body: paragraphs, `## ` headings and `> 图：` captions, one blank line apart. */
+/** Markdown body: paragraphs, `## ` headings and `> 图：` captions, one blank line apart; the text itself is escaped. */
 export function renderBody(a: ArticleDraft): string {
   return a.lines
-    .map((l) => (l.kind === 'heading' ? `## ${l.text}` : l.kind === 'caption' ? `> 图：${l.text}` : escapeMarkdown(l.text)))
+    .map((l) => (l.kind === 'heading' ? `## ${escapeMarkdown(l.text)}` : l.kind === 'caption' ? `> 图：${escapeMarkdown(l.text)}` : escapeMarkdown(l.text)))
     .join('\n\n');
 }
 
-/** Escapes characters that Markdown would read as markup at the start of a paragraph or inline (*, _ runs). */
+/**
+ * The text as Markdown that shows exactly these characters: what a page shows as text (a quoted
+ * `<script>`, `<img src=x>`, `![图](…)`, `**`) must not become live markup in the report.
+ * Inline: \ ` * _ [ ] ~ are backslash-escaped, < and a character reference's & become entities.
+ * At the start of a line: heading, quote, list and rule markers.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/([*_`\\])/gu, '\\$1').replace(/^([#>+-]|\d+\.)(?=\s)/u, '\\$1');
+  return text
+    .replace(/([\\`*_[\]~])/gu, '\\$1')
+    .replace(/&(?=#?[a-z0-9]+;)/giu, '&amp;')
+    .replace(/</gu, '&lt;')
+    // A bare web address becomes a link (GFM does that anyway), but one that ends where the address
+    // does: left bare, GFM swallows the Chinese text after it (…x.png)这样的写法。 inside the link).
+    .replace(/\bhttps?:\/\/[^\s<>()（）\\\u3000-\u9fff\uff00-\uffef]+/giu, (url) => `<${url.replace(/[.,;:!?]+$/u, '')}>${url.match(/[.,;:!?]+$/u)?.[0] ?? ''}`)
+    .replace(/^([#>+-]|\d+[.)])(?=\s|$)/u, '\\$1')
+    .replace(/^(=+|-{3,})\s*$/u, '\\$1');
 }
 
 /** Builds the record of one article; warnings name the field and the fix. */
