@@ -6,11 +6,13 @@
  *
  * Files in the project's own `src/` (pages written by developers, reviewed as code) are left alone.
  */
-import type { Root } from 'hast';
+import GithubSlugger from 'github-slugger';
+import type { Element, Root } from 'hast';
 import { raw } from 'hast-util-raw';
 import { sanitize } from 'hast-util-sanitize';
 import { resolve, sep } from 'node:path';
 import type { VFile } from 'vfile';
+import { visit } from 'unist-util-visit';
 import { reportSanitizeSchema } from './report-sanitize-schema.ts';
 
 export interface Options {
@@ -21,6 +23,12 @@ export interface Options {
 // The MDX node types that hast-util-raw must pass through untouched (as @mdx-js/mdx's nodeTypes).
 const MDX_NODE_TYPES = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm'];
 const PREFIX = 'user-content-';
+/**
+ * Prefix of the ids of body headings. Astro slugs headings after user plugins, unprefixed, so
+ * `## main` became id="main" next to the page's own <main id="main"> (and `## cite-gbt` took the
+ * cite box's id, so its copy button copied the heading). No id of the page itself starts with it.
+ */
+export const HEADING_ID_PREFIX = 'h-';
 const emptyOptions: Options = {};
 
 /**
@@ -51,6 +59,43 @@ function unDoublePrefix(node: { properties?: Record<string, unknown>; children?:
   for (const child of node.children ?? []) unDoublePrefix(child as typeof node);
 }
 
+function textOf(node: { type: string; value?: unknown; children?: unknown[] }): string {
+  if (node.type === 'text') return String(node.value);
+  return (node.children ?? []).map((child) => textOf(child as typeof node)).join('');
+}
+
+/**
+ * Gives every body heading without an id `h-` plus the slug Astro would have given it (same
+ * github-slugger, same text, so `## 一、基本情况` gets id="h-一基本情况"); Astro then keeps ours.
+ * In-page links of the body that named the bare slug (`[见上](#一基本情况)`) or an author's own
+ * id (`#main` for `<p id="main">`, now `user-content-main`) are pointed at the prefixed id, so they
+ * keep working instead of jumping to the page's own element of that name.
+ */
+export function prefixBodyIds(tree: Root): void {
+  const slugger = new GithubSlugger();
+  const renamed = new Map<string, string>();
+  visit(tree, 'element', (node: Element) => {
+    const id = node.properties.id;
+    if (typeof id === 'string' && id.startsWith(PREFIX)) renamed.set(id.slice(PREFIX.length), id);
+    if (!/^h[1-6]$/.test(node.tagName) || id !== undefined) return;
+    const slug = slugger.slug(textOf(node));
+    node.properties.id = HEADING_ID_PREFIX + slug;
+    renamed.set(slug, HEADING_ID_PREFIX + slug);
+  });
+  visit(tree, 'element', (node: Element) => {
+    const href = node.properties.href;
+    if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
+    let target: string;
+    try {
+      target = decodeURIComponent(href.slice(1));
+    } catch {
+      return;
+    }
+    const id = renamed.get(target);
+    if (id !== undefined) node.properties.href = `#${id}`;
+  });
+}
+
 /** Sanitises report HTML; guarantees no script, handler, style, frame or unsafe URL survives. */
 export default function rehypeReportSanitize(options?: Options | null) {
   const settings = options ?? emptyOptions;
@@ -60,6 +105,7 @@ export default function rehypeReportSanitize(options?: Options | null) {
     const parsed = hasRaw(tree) ? (raw(tree, { file, passThrough: MDX_NODE_TYPES }) as Root) : tree;
     const clean = sanitize(parsed, reportSanitizeSchema) as Root;
     unDoublePrefix(clean);
+    prefixBodyIds(clean);
     return clean;
   };
 }
