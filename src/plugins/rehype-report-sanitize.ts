@@ -13,6 +13,7 @@ import { sanitize } from 'hast-util-sanitize';
 import { resolve, sep } from 'node:path';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import { escapeSwallowingTags } from '../lib/text/body-html.ts';
 import { reportSanitizeSchema } from './report-sanitize-schema.ts';
 
 export interface Options {
@@ -44,6 +45,13 @@ export function isContentFile(path: string | undefined, root: string = process.c
 
 function hasRaw(node: { type: string; children?: unknown[] }): boolean {
   return node.type === 'raw' || (node.children ?? []).some((child) => hasRaw(child as { type: string }));
+}
+
+// `<textarea>`, `<title>`, `<script>` … in raw HTML become text before parsing, so they cannot
+// swallow the rest of the paragraph or report (src/lib/text/body-html.ts says why).
+function escapeRawTextTags(node: { type: string; value?: unknown; children?: unknown[] }): void {
+  if (node.type === 'raw' && typeof node.value === 'string') node.value = escapeSwallowingTags(node.value);
+  for (const child of node.children ?? []) escapeRawTextTags(child as typeof node);
 }
 
 // remark-rehype already prefixes footnote ids with `user-content-`; sanitising adds it again.
@@ -102,6 +110,7 @@ export default function rehypeReportSanitize(options?: Options | null) {
   const include = settings.include ?? ((path: string | undefined) => isContentFile(path));
   return function (tree: Root, file: VFile): Root {
     if (!include(file.path)) return tree;
+    if (hasRaw(tree)) escapeRawTextTags(tree);
     const parsed = hasRaw(tree) ? (raw(tree, { file, passThrough: MDX_NODE_TYPES }) as Root) : tree;
     const clean = sanitize(parsed, reportSanitizeSchema) as Root;
     unDoublePrefix(clean);

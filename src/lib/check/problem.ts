@@ -33,6 +33,7 @@ export type ProblemCode =
   | 'unquoted-number'
   | 'empty-body'
   | 'traditional-body'
+  | 'raw-text-tag'
   | 'mdx-not-allowed'
   | 'outside-layout'
   | 'bad-file-name'

@@ -56,8 +56,12 @@ describe(rehypeReportSanitize, () => {
     expect(html).toContain('<a href="#user-content-note">注</a>');
     expect(html).toContain('<a href="#top">页首</a>');
   });
-  it('removes stripped elements with their text, unwraps unknown ones keeping theirs', async () => {
-    expect(await render('<style>.x{}</style><font color="red">红字</font>\n')).toBe('红字');
+  it('removes stripped void elements, unwraps unknown ones keeping their text', async () => {
+    expect(await render('<embed src="x.swf"><meta http-equiv="refresh" content="0"><font color="red">红字</font>\n')).toBe('<p>红字</p>');
+  });
+  it('shows tags that would swallow the text after them (<style>, <title> …) as text', async () => {
+    expect(await render('<style>.x{}</style><font color="red">红字</font>\n')).toBe('&#x3C;style>.x{}&#x3C;/style>红字');
+    expect(await render('网页的 <title> 标签。\n')).toBe('<p>网页的 &#x3C;title> 标签。</p>');
   });
   it("leaves the project's src/ alone", async () => {
     expect(await render('<p style="color:red">x</p>\n', `${process.cwd()}/src/pages/about.md`)).toContain('style="color:red"');
