@@ -13,7 +13,7 @@ import { sanitize } from 'hast-util-sanitize';
 import { resolve, sep } from 'node:path';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { escapeSwallowingTags } from '../lib/text/body-html.ts';
+import { escapeSwallowingTags, isLocalImageUrl, isLocalSrcset } from '../lib/text/body-html.ts';
 import { reportSanitizeSchema } from './report-sanitize-schema.ts';
 
 export interface Options {
@@ -104,6 +104,27 @@ export function prefixBodyIds(tree: Root): void {
   });
 }
 
+/**
+ * Removes images from other hosts: an <img> whose src is not local, a <source> whose srcset or src
+ * is not, and a srcset on <img> with any remote candidate. The site makes no third-party requests
+ * and the CSP would only leave a broken image; `npm run check` warns about each one dropped
+ * (src/lib/check/body.ts, same rule from src/lib/text/body-html.ts).
+ */
+export function dropRemoteImages(tree: Root): void {
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (node.tagName !== 'img' && node.tagName !== 'source') return;
+    const { src, srcSet } = node.properties;
+    const remoteSrc = typeof src === 'string' ? !isLocalImageUrl(src) : node.tagName === 'img';
+    const srcset = Array.isArray(srcSet) ? srcSet.join(', ') : typeof srcSet === 'string' ? srcSet : undefined;
+    const remoteSet = srcset !== undefined && !isLocalSrcset(srcset);
+    if (node.tagName === 'img' && remoteSet && !remoteSrc) delete node.properties.srcSet;
+    else if ((remoteSrc || remoteSet || (node.tagName === 'source' && srcset === undefined && src === undefined)) && parent && index !== undefined) {
+      parent.children.splice(index, 1);
+      return index;
+    }
+  });
+}
+
 /** Sanitises report HTML; guarantees no script, handler, style, frame or unsafe URL survives. */
 export default function rehypeReportSanitize(options?: Options | null) {
   const settings = options ?? emptyOptions;
@@ -114,6 +135,7 @@ export default function rehypeReportSanitize(options?: Options | null) {
     const parsed = hasRaw(tree) ? (raw(tree, { file, passThrough: MDX_NODE_TYPES }) as Root) : tree;
     const clean = sanitize(parsed, reportSanitizeSchema) as Root;
     unDoublePrefix(clean);
+    dropRemoteImages(clean);
     prefixBodyIds(clean);
     return clean;
   };

@@ -34,6 +34,7 @@ export type ProblemCode =
   | 'empty-body'
   | 'traditional-body'
   | 'raw-text-tag'
+  | 'external-image'
   | 'mdx-not-allowed'
   | 'outside-layout'
   | 'bad-file-name'

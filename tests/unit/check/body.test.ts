@@ -41,3 +41,21 @@ describe('raw-text-words.md: tags that would swallow the following text', () => 
     expect(r.problems).toEqual([]);
   });
 });
+
+describe('external-images.md: images from other sites', () => {
+  const result = check('external-images.md');
+  const warnings = result.problems.filter((p) => p.code === 'external-image');
+  it('warns about each dropped image on its line, none about local ones', () => {
+    expect(result.errors).toBe(0);
+    expect(warnings.map((p) => p.line)).toEqual([12, 14, 16, 19, 20, 23, 25]);
+    expect(warnings.map((p) => p.message).join('\n')).not.toMatch(/hui-yi|d\.jpg|"\.\/e\.jpg"/u);
+  });
+  it('names the image, the field and the fix', () => {
+    expect(warnings[0].message).toContain('https://img.example.com/a.jpg');
+    expect(warnings[3].message).toContain('<source srcset="https://img.example.com/e.webp 1x, ./e.webp 2x">');
+    for (const w of warnings) {
+      expect([w.severity, w.file, w.field]).toEqual(['warning', FILE, 'body']);
+      expect(w.suggestion).toMatch(/相对路径.*relative path/u);
+    }
+  });
+});

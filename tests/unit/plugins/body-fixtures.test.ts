@@ -50,3 +50,14 @@ describe('raw-text-words.md: <textarea>, <title>, <script> … written in a body
     expect(html).not.toMatch(new RegExp(`<(${SWALLOWING_TAGS.join('|')})[\\s>]`, 'i'));
   });
 });
+
+describe('external-images.md: images from other sites', () => {
+  it('keeps local images and drops every remote source (https, //host, /\\host, srcset candidates, references)', async () => {
+    const html = await renderFixture('external-images.md');
+    expect(html).not.toMatch(/img\.example\.com/iu);
+    expect(html).toContain('<img src="/images/d.jpg" alt="本站 HTML 图">');
+    expect(html).toContain('<img src="./e.jpg" alt="混合">');
+    expect(html).toMatch(/__ASTRO_IMAGE_="[^"]*hui-yi\.jpg/u);
+    expect(html).toContain('图片之后的文字还在。');
+  });
+});
