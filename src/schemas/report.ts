@@ -20,6 +20,51 @@ export const webAddress = z.custom<string>((value) => isWebAddress(value), { err
 
 const DECIMAL = /^-?\d+(?:\.\d+)?$/;
 
+/**
+ * Bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069). One U+202E in a
+ * title reversed the rest of the browser's tab title and the feed readers' lines; Chinese text
+ * never needs them (an Arabic name in a title is still shown right by the Unicode bidi algorithm),
+ * so they are removed, not refused.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/gu;
+// C0 controls and DEL: invalid in XML 1.0 (so one YAML "\x08" made rss.xml unreadable for every
+// subscriber) and never meant in a line of text. Multi-line text keeps tab and line breaks.
+const CONTROL = /[\u0000-\u001F\u007F]/u;
+const CONTROL_MULTILINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/u;
+// Text that shows nothing: only format characters (zero-width space/joiners, word joiner, BOM …),
+// spaces and the Hangul fillers that fonts draw blank.
+const INVISIBLE_ONLY = /^[\p{Cf}\p{White_Space}\u115F\u1160\u3164\uFFA0]*$/u;
+
+function codePoint(ch: string): string {
+  return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * Text an editor types into a field: bidi controls removed, then refused when it holds a control
+ * character (single-line: any C0; multi-line: all but tab and line breaks) or shows nothing at all.
+ * `base` carries the field's own trim/min and messages.
+ */
+export function plainText(base: z.ZodString, { multiline = false }: { multiline?: boolean } = {}) {
+  const control = multiline ? CONTROL_MULTILINE : CONTROL;
+  return z.preprocess(
+    (v) => (typeof v === 'string' ? v.replace(BIDI_CONTROLS, '') : v),
+    base.superRefine((value, ctx) => {
+      const found = control.exec(value);
+      if (found) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `Got the control character ${codePoint(found[0])} at position ${found.index + 1}; it is invisible and breaks the RSS feeds (invalid XML). Fix: delete it (it usually comes from a YAML "\\x08"-style escape or a copy from a PDF).`,
+        });
+      } else if (value !== '' && INVISIBLE_ONLY.test(value)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `Got only invisible characters (${[...new Set(value)].map(codePoint).join(' ')}); readers would see an empty text. Fix: write the text as published, or remove the field.`,
+        });
+      }
+    }),
+  );
+}
+
 function quoted(values: readonly string[]): string {
   return values.map((v) => `\`${v}\``).join(', ');
 }
@@ -123,7 +168,7 @@ export function reportSchema(registry: Registry) {
     }),
   );
 
-  const names = z.array(z.string().trim().min(1, { error: 'Names must not be empty; remove the empty entry.' })).default([]);
+  const names = z.array(plainText(z.string().trim().min(1, { error: 'Names must not be empty; remove the empty entry.' }))).default([]);
 
   function unknownFieldMessage(issue: { code?: string; keys?: string[] }): string | undefined {
     if (issue.code !== 'unrecognized_keys' || !issue.keys) return undefined;
@@ -137,12 +182,14 @@ export function reportSchema(registry: Registry) {
 
   const shape = {
       /** Headline as published (主标题). Required. */
-      title: z
-        .string({ error: 'Every report needs a title. Fix: title: 钱塘江畔迎接高远未来' })
-        .trim()
-        .min(1, { error: 'The title is empty. Fix: copy the headline as published into `title`.' }),
+      title: plainText(
+        z
+          .string({ error: 'Every report needs a title. Fix: title: 钱塘江畔迎接高远未来' })
+          .trim()
+          .min(1, { error: 'The title is empty. Fix: copy the headline as published into `title`.' }),
+      ),
       /** Sub-headline or kicker (副标题/引题), if any. */
-      subtitle: z.string().trim().min(1).optional(),
+      subtitle: plainText(z.string().trim().min(1)).optional(),
       /** Publication date, or the event date when only that is known. */
       date: partialDate,
       /** `stated` when the source prints the date; `inferred` when we worked it out (then say how in `dateNote`). */
@@ -150,7 +197,7 @@ export function reportSchema(registry: Registry) {
         error: 'Expected `stated` (the source prints the date) or `inferred` (explain in `dateNote`). Fix: dateCertainty: stated',
       }),
       /** Why an inferred date is what it is. */
-      dateNote: z.string().trim().min(1).optional(),
+      dateNote: plainText(z.string().trim().min(1)).optional(),
       /** Outlet id from content/outlets.yaml (or its Chinese name). */
       outlet,
       /** Where the report was found. */
@@ -159,11 +206,11 @@ export function reportSchema(registry: Registry) {
           /** Web address of the page, if known. */
           url: webAddress.optional(),
           /** Newspaper page (版面), e.g. 第3版. */
-          page: z.string().trim().min(1).optional(),
+          page: plainText(z.string().trim().min(1)).optional(),
           /** Raw file this report was imported from, relative to the repository. */
           file: z.string().trim().min(1).optional(),
           /** Which part of that file, e.g. "article 3 of 9, lines 40–52". */
-          part: z.string().trim().min(1).optional(),
+          part: plainText(z.string().trim().min(1)).optional(),
         })
         .strict()
         .default({}),
@@ -184,22 +231,22 @@ export function reportSchema(registry: Registry) {
       /** Topic slugs from content/topics.yaml. */
       topics: z.array(topic).default([]),
       /** Free keywords (关键词), as printed or chosen by the editor. */
-      keywords: z.array(z.string().trim().min(1)).default([]),
+      keywords: z.array(plainText(z.string().trim().min(1))).default([]),
       /** Numbers the report states, exactly as printed. */
       figures: z
         .array(
           z
             .object({
               /** What the number measures, e.g. 规上工业战略性新兴产业增加值. */
-              label: z.string().trim().min(1),
+              label: plainText(z.string().trim().min(1)),
               /** The number as printed, quoted: "157.36". */
               value: decimalString,
               /** Unit as printed: 亿元, 万元, %, 家, 件 … */
-              unit: z.string().trim().default(''),
+              unit: plainText(z.string().trim()).default(''),
               /** Year the figure refers to. */
               year: z.number().int().min(1900).max(2999).optional(),
               /** Period within the year, e.g. 上半年. */
-              period: z.string().trim().min(1).optional(),
+              period: plainText(z.string().trim().min(1)).optional(),
               /** Region code the figure refers to, if not the report's first region. */
               region: regionCode.optional(),
             })
@@ -212,7 +259,7 @@ export function reportSchema(registry: Registry) {
           z
             .object({
               date: partialDate,
-              label: z.string().trim().min(1),
+              label: plainText(z.string().trim().min(1)),
               region: regionCode.optional(),
             })
             .strict(),
@@ -223,7 +270,7 @@ export function reportSchema(registry: Registry) {
       /** Script of the original as found: `Hans` Simplified or `Hant` Traditional. */
       originalScript: z.enum(['Hans', 'Hant']).default('Hans'),
       /** Editorial notes: judgements made while preparing the report. */
-      notes: z.array(z.string().trim().min(1)).default([]),
+      notes: z.array(plainText(z.string().trim().min(1), { multiline: true })).default([]),
   };
   // Field names in the order editors meet them; used for "did you mean" on misspelt keys.
   const fields = Object.keys(shape);

@@ -115,4 +115,35 @@ describe('reportSchema unknown fields', () => {
     const issues = issuesOf({ ...valid, reporter: ['鲍蔓华'] });
     expect(issues.map((i) => i.message).join(' ')).toContain('Did you mean `reporters`?');
   });
+
+  describe('single-line text: control characters, invisible-only text, bidi controls', () => {
+    it('refuses a C0 control character (YAML "\\x08") in the title, naming it and the fix', () => {
+      const issues = issuesOf(frontMatter('control-char-title.md'));
+      expect(issues).toHaveLength(1);
+      expect(issues[0].path).toBe('title');
+      expect(issues[0].message).toMatch(/U\+0008 at position 6[\s\S]*Fix: delete it/);
+    });
+    it('refuses a title of only zero-width characters', () => {
+      const issues = issuesOf(frontMatter('invisible-title.md'));
+      expect(issues.map((i) => i.path)).toEqual(['title']);
+      expect(issues[0].message).toMatch(/only invisible characters \(U\+200B U\+200D U\+2060\)/);
+    });
+    it('removes bidi overrides and isolates from the title', () => {
+      const result = schema.safeParse(frontMatter('bidi-title.md'));
+      expect(result.success && result.data.title).toBe('钱塘区政协委员会会议');
+    });
+    it('applies to the other text fields too, and lets notes keep their line breaks', () => {
+      const issues = issuesOf({
+        ...valid,
+        subtitle: 'a\u0007',
+        keywords: ['\u200B'],
+        reporters: ['张\u0000三'],
+        figures: [{ label: '营收\u001B', value: '1', unit: '亿元' }],
+        events: [{ date: '2022', label: '\uFEFF\u200C' }],
+        notes: ['第一行\n第二行\t完', '响铃\u0007'],
+      });
+      expect(issues.map((i) => i.path).sort()).toEqual(['events.0.label', 'figures.0.label', 'keywords.0', 'notes.1', 'reporters.0', 'subtitle']);
+    });
+  });
 });
+

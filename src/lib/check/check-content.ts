@@ -13,6 +13,7 @@ import { checkReportFileName, classifyPath, REPORTS_DIR } from './layout.ts';
 import { countProblems, sortProblems, type Problem } from './problem.ts';
 import { problemsFromIssues } from './schema-problems.ts';
 import { BODY_PLACEHOLDER } from './skeleton.ts';
+import { bodyProblems } from './body.ts';
 import { decodeContentFile, splitFrontMatter } from './source-file.ts';
 
 /** One file under content/, path relative to the project root with forward slashes. */
@@ -138,6 +139,7 @@ function checkReport(file: string, bytes: Uint8Array, options: CheckOptions, fac
       suggestion: '转成简体，并在前言块写 originalScript: Hant (convert to Simplified and set originalScript: Hant)',
     });
   }
+  problems.push(...bodyProblems(file, split.body, split.bodyLine));
   if (!fm.data) return problems;
   // Only when our own reading found nothing (tabs, say, are already reported, once).
   const astroProblem = fm.problems.length ? undefined : astroFrontMatterProblem(file, decoded.text, split.frontMatterLine - 1);

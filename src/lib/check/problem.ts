@@ -33,6 +33,8 @@ export type ProblemCode =
   | 'unquoted-number'
   | 'empty-body'
   | 'traditional-body'
+  | 'raw-text-tag'
+  | 'external-image'
   | 'mdx-not-allowed'
   | 'outside-layout'
   | 'bad-file-name'

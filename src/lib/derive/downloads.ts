@@ -1,7 +1,8 @@
 /**
  * The downloadable data files: reports.json, reports.csv, figures.csv, timeline.json.
  * CSV goes through papaparse (quotes, commas and newlines escaped per RFC 4180); CSV files start
- * with a UTF-8 BOM so spreadsheet programs read Chinese correctly. JSON keys are sorted and lists
+ * with a UTF-8 BOM so spreadsheet programs read Chinese correctly. Cells that a spreadsheet would
+ * run as a formula are neutralised (see FORMULA_START). JSON keys are sorted and lists
  * ordered explicitly, so the same content gives byte-identical files.
  */
 import Papa from 'papaparse';
@@ -31,9 +32,21 @@ function sortKeysDeep(value: unknown): unknown {
   return value;
 }
 
+/**
+ * Cells a spreadsheet would run as a formula (CSV injection): those starting with =, +, -, @, tab
+ * or CR, as the OWASP guidance lists them. papaparse's `escapeFormulae` prefixes such a cell with
+ * an apostrophe and quotes it, so Excel, WPS and LibreOffice show it as text. Our own pattern
+ * instead of `true`: papaparse's built-in one (`/^[=+\-@\t\r].*$/`) misses a cell with a line break
+ * after the formula, and a plain decimal such as -3.5 (a figure's value) is data, not a formula.
+ */
+export const FORMULA_START = /^(?!-?\d+(?:\.\d+)?$)[=+\-@\t\r]/;
+
 /** CSV text with a BOM, a header row of `columns`, CRLF line ends, every cell a string. */
 export function toCsv(columns: readonly string[], rows: readonly Record<string, string>[]): string {
-  const body = Papa.unparse({ fields: [...columns], data: rows.map((r) => columns.map((c) => r[c] ?? '')) }, { newline: '\r\n' });
+  const body = Papa.unparse(
+    { fields: [...columns], data: rows.map((r) => columns.map((c) => r[c] ?? '')) },
+    { newline: '\r\n', escapeFormulae: FORMULA_START },
+  );
   return `${BOM}${body}\r\n`;
 }
 

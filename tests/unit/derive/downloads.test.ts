@@ -38,6 +38,24 @@ describe(reportsCsv, () => {
   });
 });
 
+describe('CSV injection (OWASP): cells a spreadsheet would run as formulas', () => {
+  const hostile = ['=HYPERLINK("https://evil.example/","点此")', '+1+2', '-2+3', '@SUM(A1:A9)', '\t=1+1', '\r=1+1', '=1+1\n第二行'];
+  it.each(hostile)('reports.csv writes %j as text, prefixed with an apostrophe and quoted', (title) => {
+    const csv = reportsCsv([makeReport('a', { title })]);
+    expect(parseCsv(csv)[0].title).toBe(`'${title}`);
+    expect(csv).toContain(`"'${title.replaceAll('"', '""')}"`);
+  });
+  it('figures.csv neutralises labels, units and periods, keeps negative values as numbers', () => {
+    const figures = [{ label: '=1+1', value: '-3.5', unit: '@单位', period: '-上半年' }];
+    const row = parseCsv(figuresCsv(figureRows([makeReport('a', { title: '+标题', figures })])))[0];
+    expect([row.reportTitle, row.label, row.value, row.unit, row.period]).toEqual(["'+标题", "'=1+1", '-3.5', "'@单位", "'-上半年"]);
+  });
+  it('leaves ordinary cells alone', () => {
+    const row = parseCsv(reportsCsv([makeReport('a', { title: '钱塘区政协 = 协商平台' })]))[0];
+    expect(row.title).toBe('钱塘区政协 = 协商平台');
+  });
+});
+
 describe(figuresCsv, () => {
   it('keeps values as printed', () => {
     const rows = parseCsv(figuresCsv(figureRows([makeReport('a', { figures: [{ label: '营收,含税', value: '54.90', unit: '亿元', year: 2021 }] })])));

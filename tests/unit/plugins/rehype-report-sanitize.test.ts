@@ -45,8 +45,23 @@ describe(rehypeReportSanitize, () => {
   it('prefixes author ids so they cannot clobber the page', async () => {
     expect(await render('<p id="main">x</p>\n')).toBe('<p id="user-content-main">x</p>');
   });
-  it('removes stripped elements with their text, unwraps unknown ones keeping theirs', async () => {
-    expect(await render('<style>.x{}</style><font color="red">红字</font>\n')).toBe('红字');
+  it('prefixes body heading ids so `## main` or `## cite-gbt` cannot take the page\'s own ids', async () => {
+    const html = await render('## main\n\n## cite-gbt\n\n## 一、基本情况\n\n## main\n');
+    expect(html).toBe('<h2 id="h-main">main</h2>\n<h2 id="h-cite-gbt">cite-gbt</h2>\n<h2 id="h-一基本情况">一、基本情况</h2>\n<h2 id="h-main-1">main</h2>');
+  });
+  it('keeps in-body links to headings and author ids working after prefixing', async () => {
+    const html = await render('见[基本情况](#一基本情况)与[下文](#%E4%B8%80%E5%9F%BA%E6%9C%AC%E6%83%85%E5%86%B5)、<a href="#note">注</a>、[页首](#top)。\n\n## 一、基本情况\n\n<p id="note">注</p>\n');
+    expect(html).toContain('<a href="#h-一基本情况">基本情况</a>');
+    expect(html).toContain('<a href="#h-一基本情况">下文</a>');
+    expect(html).toContain('<a href="#user-content-note">注</a>');
+    expect(html).toContain('<a href="#top">页首</a>');
+  });
+  it('removes stripped void elements, unwraps unknown ones keeping their text', async () => {
+    expect(await render('<embed src="x.swf"><meta http-equiv="refresh" content="0"><font color="red">红字</font>\n')).toBe('<p>红字</p>');
+  });
+  it('shows tags that would swallow the text after them (<style>, <title> …) as text', async () => {
+    expect(await render('<style>.x{}</style><font color="red">红字</font>\n')).toBe('&#x3C;style>.x{}&#x3C;/style>红字');
+    expect(await render('网页的 <title> 标签。\n')).toBe('<p>网页的 &#x3C;title> 标签。</p>');
   });
   it("leaves the project's src/ alone", async () => {
     expect(await render('<p style="color:red">x</p>\n', `${process.cwd()}/src/pages/about.md`)).toContain('style="color:red"');
