@@ -38,11 +38,11 @@ describe('astro.config.mjs without SITE_URL', () => {
   it('says so once, at the start of the build', () => {
     const warnings: string[] = [];
     const logger = { warn: (m: string) => warnings.push(m) };
-    const start = siteUrlNotice(undefined).hooks['astro:build:start'] as (o: { logger: typeof logger }) => void;
+    const start = siteUrlNotice(undefined).hooks['astro:build:start'] as unknown as (o: { logger: typeof logger }) => void;
     start({ logger });
     expect(warnings).toEqual([SITE_URL_UNSET_NOTICE]);
     const quiet: string[] = [];
-    (siteUrlNotice('https://archive.example.cn').hooks['astro:build:start'] as (o: { logger: typeof logger }) => void)({ logger: { warn: (m: string) => quiet.push(m) } });
+    (siteUrlNotice('https://archive.example.cn').hooks['astro:build:start'] as unknown as (o: { logger: typeof logger }) => void)({ logger: { warn: (m: string) => quiet.push(m) } });
     expect(quiet).toEqual([]);
   });
 });
