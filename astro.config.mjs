@@ -4,11 +4,14 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import contentCheck from './src/integrations/content-check.ts';
+import siteUrlNotice from './src/integrations/site-url.ts';
 import rehypeReportSanitize from './src/plugins/rehype-report-sanitize.ts';
 import remarkReportMdxGuard from './src/plugins/remark-report-mdx-guard.ts';
 
-// The public address; feeds, canonical URLs and the sitemap are built from it.
-const site = process.env.SITE_URL ?? 'https://xieshang-archive.example.org';
+// The public address; absolute citations, canonical URLs, feeds and the sitemap are built from it.
+// Unset, there is no made-up domain: addresses stay relative and the build says so once
+// (src/lib/reader/public-url.ts); the sitemap, which must be absolute, is skipped.
+const site = process.env.SITE_URL?.trim() || undefined;
 
 export default defineConfig({
   site,
@@ -36,6 +39,12 @@ export default defineConfig({
     },
   },
   // contentCheck first: a content mistake stops the build with the full list (npm run check).
-  integrations: [contentCheck(), mdx(), sitemap(), (await import('./src/integrations/search-index.ts')).default()],
+  integrations: [
+    contentCheck(),
+    siteUrlNotice(site),
+    mdx(),
+    ...(site ? [sitemap()] : []),
+    (await import('./src/integrations/search-index.ts')).default(),
+  ],
   devToolbar: { enabled: false },
 });

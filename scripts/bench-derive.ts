@@ -52,6 +52,7 @@ export function syntheticReports(n: number, seed = 42): Report[] {
         dateCertainty: r() < 0.2 ? 'inferred' : 'stated',
         dateNote: 'bench',
         outlet: pick(OUTLETS),
+        outletCertainty: 'stated',
         source: {},
         reporters: ['记者'],
         correspondents: [],

@@ -1,20 +1,15 @@
 /** /rss.xml: the newest reports of the whole archive. */
 import type { APIRoute } from 'astro';
-import rss from '@astrojs/rss';
 import { loadArchive } from '../data/archive.ts';
 import { SITE_FEED, feedItemOf, newestForFeed } from '../lib/reader/feeds.ts';
 import { SITE_DESCRIPTION } from '../lib/reader/site.ts';
-import { channelData } from '../lib/reader/rss-channel.ts';
+import { feedResponse } from '../lib/reader/rss-channel.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const { reports, outlets, topics } = await loadArchive();
   const topicNames = new Map(topics.map((t) => [t.id, t.name]));
-  return rss({
-    title: SITE_FEED.title,
-    description: SITE_DESCRIPTION,
-    site: site!,
-    items: newestForFeed(reports).map((r) => feedItemOf(r, outlets, topicNames)),
-    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
-    customData: channelData(new URL(SITE_FEED.href, site).href),
-  });
+  return feedResponse(
+    { title: SITE_FEED.title, description: SITE_DESCRIPTION, channelPath: '/', selfPath: SITE_FEED.href, items: newestForFeed(reports).map((r) => feedItemOf(r, outlets, topicNames)) },
+    site,
+  );
 };

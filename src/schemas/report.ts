@@ -200,6 +200,15 @@ export function reportSchema(registry: Registry) {
       dateNote: plainText(z.string().trim().min(1)).optional(),
       /** Outlet id from content/outlets.yaml (or its Chinese name). */
       outlet,
+      /**
+       * `stated` when the page names the outlet; `inferred` when the editors worked it out (the
+       * facts line then says 推定, as for dates, and `editorsNote` tells the reader why).
+       */
+      outletCertainty: z
+        .enum(['stated', 'inferred'], {
+          error: 'Expected `stated` (the page names the outlet) or `inferred` (say why in `editorsNote`). Fix: outletCertainty: stated',
+        })
+        .default('stated'),
       /** Where the report was found. */
       source: z
         .object({
@@ -269,7 +278,15 @@ export function reportSchema(registry: Registry) {
       lang: z.literal('zh-Hans').default('zh-Hans'),
       /** Script of the original as found: `Hans` Simplified or `Hant` Traditional. */
       originalScript: z.enum(['Hans', 'Hant']).default('Hans'),
-      /** Editorial notes: judgements made while preparing the report. */
+      /**
+       * 编者注 for readers: plain Chinese prose about what a reader of this copy must know (an
+       * unverified outlet, text the source cut, a misprint kept as printed). Published.
+       */
+      editorsNote: plainText(z.string().trim().min(1), { multiline: true }).optional(),
+      /**
+       * Internal working notes (how fields were filled, repairs, the importer's guesses). Never
+       * published: they name fields and ids a reader cannot use; what a reader needs goes in `editorsNote`.
+       */
       notes: z.array(plainText(z.string().trim().min(1), { multiline: true })).default([]),
   };
   // Field names in the order editors meet them; used for "did you mean" on misspelt keys.
@@ -284,6 +301,13 @@ export function reportSchema(registry: Registry) {
           code: 'custom',
           path: ['dateNote'],
           message: 'An inferred date needs a reason. Fix: dateNote: 电头无年份，据报道中“2022年”推定。',
+        });
+      }
+      if (data.outletCertainty === 'inferred' && !data.editorsNote) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['editorsNote'],
+          message: 'An inferred outlet needs a reason readers can see. Fix: editorsNote: 原文未署媒体名，据内容推定为富阳日报，未经核实。',
         });
       }
     });

@@ -28,7 +28,8 @@ const pages = htmlFiles.map((file) => {
 const idsByPath = new Map(pages.map((p) => [p.path, new Set([...p.document.querySelectorAll('[id]')].map((e) => e.id))]));
 const canonicalOrigin = (() => {
   const href = pages.find((p) => p.path === '/')?.document.querySelector('link[rel="canonical"]')?.getAttribute('href');
-  return href ? new URL(href).origin : undefined;
+  // Root-relative without SITE_URL: then there is no other origin to count as internal.
+  return href && /^https?:/.test(href) ? new URL(href).origin : undefined;
 })();
 
 interface Ref {
@@ -120,7 +121,8 @@ describe('internal links in the built site', () => {
     expect(missing).toEqual([]);
   });
 
-  it('the sitemap lists every page except 404, each once, and nothing that was not built', () => {
+  // The sitemap protocol needs absolute URLs: without SITE_URL none is built (and none is linked).
+  it.skipIf(!process.env.SITE_URL?.trim())('the sitemap lists every page except 404, each once, and nothing that was not built', () => {
     const index = parseHTML(readFileSync(join(distDir, 'sitemap-index.xml'), 'utf8')).document;
     const listed: string[] = [];
     for (const loc of index.querySelectorAll('sitemap > loc')) {

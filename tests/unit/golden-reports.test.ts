@@ -221,5 +221,17 @@ describe('golden reports', () => {
     it('explains an inferred date', () => {
       if (g.data.dateCertainty === 'inferred') expect(g.data.dateNote?.length ?? 0).toBeGreaterThan(20);
     });
+
+    it('gives readers plain Chinese prose in editorsNote: no field names, ids or Markdown', () => {
+      const note = g.data.editorsNote ?? '';
+      // Latin words (title, photographers, fuyang-rb), Markdown markers and YAML-ish `key:` are for editors, in `notes`.
+      expect(note.match(/[A-Za-z]{2,}|[*_`#>\[\]]|\w+:/g) ?? []).toEqual([]);
+    });
+
+    it('marks an outlet the page does not name as inferred, and tells readers it is unverified', () => {
+      const unverified = /媒体(?:为|是)?判断|未署媒体名|未经核实/.test(g.data.notes.join('\n'));
+      expect(g.data.outletCertainty).toBe(unverified ? 'inferred' : 'stated');
+      if (unverified) expect(g.data.editorsNote).toMatch(/推定[\s\S]*未经核实/);
+    });
   });
 });

@@ -36,6 +36,11 @@ export const FIELD_GUIDE: Readonly<Record<string, FieldGuide>> = {
     expected: 'content/outlets.yaml 中的 id 或中文名 (an outlet id or Chinese name from content/outlets.yaml)',
     example: 'outlet: rmzxw',
   },
+  outletCertainty: {
+    zh: '媒体可信度',
+    expected: '`stated` 原文署名或 `inferred` 推定 (`stated` or `inferred`)',
+    example: 'outletCertainty: stated',
+  },
   source: {
     zh: '来源',
     expected: '可含 url、page、file、part (may hold url, page, file, part)',
@@ -82,7 +87,12 @@ export const FIELD_GUIDE: Readonly<Record<string, FieldGuide>> = {
     expected: '`Hans` 简体或 `Hant` 繁体 (`Hans` Simplified or `Hant` Traditional)',
     example: 'originalScript: Hans',
   },
-  notes: { zh: '编辑说明', expected: '文字列表 (a list of notes)', example: 'notes: [年份据文意推定。]' },
+  editorsNote: {
+    zh: '编者注',
+    expected: '给读者看的一段中文说明 (plain Chinese prose, shown to readers)',
+    example: 'editorsNote: 原文未署媒体名，媒体为本档案推定，未经核实。',
+  },
+  notes: { zh: '内部说明', expected: '文字列表，不公开 (a list of internal notes, never published)', example: 'notes: [年份据文意推定。]' },
 };
 
 /** Names editors type instead of the field key: Chinese (Simplified and Traditional) and near-misses. */
@@ -104,7 +114,7 @@ export const FIELD_ALIASES: Readonly<Record<string, string>> = {
   关键词: 'keywords', 關鍵詞: 'keywords', 关键字: 'keywords', 關鍵字: 'keywords',
   数据: 'figures', 數據: 'figures', 数字: 'figures', 數字: 'figures',
   事件: 'events', 大事记: 'events', 大事記: 'events',
-  备注: 'notes', 備註: 'notes', 附注: 'notes', 附註: 'notes',
+  备注: 'notes', 備註: 'notes', 附注: 'notes', 附註: 'notes', 编者注: 'editorsNote', 編者註: 'editorsNote', 编者按: 'editorsNote',
   语言: 'lang', 語言: 'lang',
   author: 'reporters', authors: 'reporters', reporter: 'reporters', editor: 'editors',
   photographer: 'photographers', region: 'regions', topic: 'topics', tags: 'topics', body: 'bodies',

@@ -60,6 +60,7 @@ export const REPORT_COLUMNS = {
   dateCertainty: 'stated（原文载明）或 inferred（推定）',
   dateNote: '推定日期的依据',
   outlet: '媒体编号（content/outlets.yaml）',
+  outletCertainty: 'stated（原文署名）或 inferred（推定，未经核实）',
   kind: '体裁编号：news 消息、feature 通讯、speech 发言、brief 简讯、photo 图片新闻',
   bodies: '机构编号，以 ; 分隔：cppcc 政协、congress 人大 …',
   regions: 'GB/T 2260 行政区划代码，以 ; 分隔，最具体者在前',
@@ -71,6 +72,7 @@ export const REPORT_COLUMNS = {
   eventCount: '报道所载事件条数（详见 timeline.json）',
   sourceUrl: '原文网址',
   sourcePage: '版面',
+  editorsNote: '编者注（给读者的说明）',
 } as const;
 
 /** reports.csv: one row per report, newest first. */
@@ -86,6 +88,7 @@ export function reportsCsv(reports: readonly Report[]): string {
       dateCertainty: d.dateCertainty,
       dateNote: d.dateNote ?? '',
       outlet: d.outlet,
+      outletCertainty: d.outletCertainty,
       kind: d.kind,
       bodies: d.bodies.join(LIST_SEPARATOR),
       regions: d.regions.join(LIST_SEPARATOR),
@@ -97,6 +100,7 @@ export function reportsCsv(reports: readonly Report[]): string {
       eventCount: String(d.events.length),
       sourceUrl: d.source.url ?? '',
       sourcePage: d.source.page ?? '',
+      editorsNote: d.editorsNote ?? '',
     };
     return row;
   });
@@ -109,7 +113,7 @@ export const FIGURE_COLUMNS = {
   reportTitle: '报道标题',
   reportDate: '报道日期',
   label: '指标（原文表述）',
-  value: '数值，与原文一致的十进制字符串（如 54.90，保留末尾的 0）',
+  value: '数值，与原文一致的十进制字符串（如 54.90，保留末尾的0）',
   unit: '单位（原文）：亿元、%、家 …；只在同一单位内比较数值',
   year: '数据所指年份（原文载明时）',
   period: '年内时段，如 上半年',
@@ -136,10 +140,16 @@ export function figuresCsv(rows: readonly FigureRow[]): string {
   );
 }
 
-/** reports.json: every report's front-matter plus id and url, newest first. */
+/**
+ * reports.json: every report's front-matter plus id and url, newest first; without the internal
+ * `notes`, which are working notes and never published (readers get `editorsNote`).
+ */
 export function reportsJson(reports: readonly Report[]): string {
   return stableStringify({
-    reports: sortReportsNewestFirst(reports).map((r) => ({ id: r.id, url: `/reports/${r.id}/`, ...r.data })),
+    reports: sortReportsNewestFirst(reports).map((r) => {
+      const { notes: _internal, ...published } = r.data;
+      return { id: r.id, url: `/reports/${r.id}/`, ...published };
+    }),
   });
 }
 

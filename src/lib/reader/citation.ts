@@ -18,8 +18,15 @@ export interface CitationInput {
   dateInferred: boolean;
   /** Newspaper page (版面) such as 第3版 or 05, if known. */
   page?: string;
-  /** Absolute URL of the archive page being cited. */
+  /** URL of the archive page: absolute with SITE_URL, else root-relative (the page fills the origin in). */
   url: string;
+}
+
+/** A citation split around its URL, so a page can complete a root-relative URL with the origin it is read on. */
+export function splitAtUrl(text: string, url: string): { before: string; url: string; after: string } {
+  const at = text.lastIndexOf(url);
+  if (at < 0) return { before: text, url: '', after: '' };
+  return { before: text.slice(0, at), url, after: text.slice(at + url.length) };
 }
 
 // GB/T 7714 lists at most three authors, then "等".

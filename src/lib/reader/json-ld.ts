@@ -5,11 +5,12 @@
 import { safeWebHref } from '../text/web-address.ts';
 import type { Outlet, Report } from '../archive/types.ts';
 import { fullRegionName } from '../regions/gazetteer.ts';
+import { publicUrl } from './public-url.ts';
 
 /** The archive itself, as it names itself in structured data. */
 export interface SiteIdentity {
   name: string;
-  /** Absolute URL of the home page. */
+  /** URL of the home page: absolute with SITE_URL, else `/` (JSON-LD resolves it against the page). */
   url: string;
 }
 
@@ -46,9 +47,9 @@ export function newsArticleJsonLd(report: Report, outlet: Outlet | undefined, pa
 
 /**
  * schema.org BreadcrumbList for a trail that starts at 首页; the current page (no href) gets
- * `pageUrl`, so every item has an absolute address.
+ * `pageUrl`. Items are absolute on `siteUrl`, or root-relative without one (resolved against the page).
  */
-export function breadcrumbListJsonLd(trail: readonly { label: string; href?: string }[], pageUrl: string, siteUrl: string) {
+export function breadcrumbListJsonLd(trail: readonly { label: string; href?: string }[], pageUrl: string, siteUrl: URL | string | undefined) {
   return {
     '@context': 'https://schema.org',
     '@type': 'BreadcrumbList',
@@ -56,7 +57,7 @@ export function breadcrumbListJsonLd(trail: readonly { label: string; href?: str
       '@type': 'ListItem',
       position: i + 1,
       name: crumb.label,
-      item: crumb.href ? new URL(crumb.href, siteUrl).href : pageUrl,
+      item: crumb.href ? publicUrl(crumb.href, siteUrl) : pageUrl,
     })),
   };
 }

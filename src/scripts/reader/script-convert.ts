@@ -64,6 +64,10 @@ function walk(node: Node, convert: Convert, record: ConversionRecord): void {
  * remembering originals in `record`. Skips code, scripts and `.ignore-opencc` subtrees.
  */
 export function convertTree(root: Node, convert: Convert, record: ConversionRecord): void {
+  // Text added later (a toggle's new label) inside a kept subtree stays as written: its element is
+  // the one that says "keep", not the text node the MutationObserver hands over.
+  const parent = root.nodeType === 3 ? root.parentElement : null;
+  if (parent && keeps(parent)) return;
   walk(root, convert, record);
 }
 

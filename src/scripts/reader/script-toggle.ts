@@ -5,6 +5,8 @@
  */
 import { convertTree, newConversionRecord, restoreTree, type Convert } from './script-convert.ts';
 import { readChoice, writeChoice } from './storage.ts';
+import { scriptToggleLabel } from '../../lib/reader/toggle-labels.ts';
+import { showLabel } from './toggle-label.ts';
 
 const KEY = 'xieshang:script';
 const root = document.documentElement;
@@ -42,6 +44,7 @@ function sync(buttons: HTMLButtonElement[], busy = false): void {
   for (const button of buttons) {
     button.setAttribute('aria-pressed', String(traditional));
     button.toggleAttribute('aria-busy', busy);
+    showLabel(button, scriptToggleLabel(traditional));
   }
 }
 

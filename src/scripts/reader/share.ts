@@ -5,7 +5,8 @@
 import { announce, copyText } from './clipboard.ts';
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-share]')) {
-  const url = button.dataset.url ?? location.href;
+  // data-url is relative when the build had no SITE_URL: the address this page is read on completes it.
+  const url = new URL(button.dataset.url ?? location.href, location.href).href;
   const title = button.dataset.title ?? document.title;
   const canShare = typeof navigator.share === 'function';
   const label = button.querySelector('[data-share-label]');

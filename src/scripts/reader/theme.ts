@@ -4,6 +4,8 @@
  * applies before the first paint on every later page.
  */
 import { readChoice, writeChoice } from './storage.ts';
+import { themeToggleLabel } from '../../lib/reader/toggle-labels.ts';
+import { showLabel } from './toggle-label.ts';
 
 const KEY = 'xieshang:theme';
 const root = document.documentElement;
@@ -17,7 +19,10 @@ function effectiveTheme(): 'dark' | 'light' {
 
 function sync(buttons: HTMLButtonElement[]): void {
   const dark = effectiveTheme() === 'dark';
-  for (const button of buttons) button.setAttribute('aria-pressed', String(dark));
+  for (const button of buttons) {
+    button.setAttribute('aria-pressed', String(dark));
+    showLabel(button, themeToggleLabel(dark));
+  }
 }
 
 function init(): void {

@@ -165,7 +165,7 @@ export function startSearchPage(doc: Document): void {
     const what = found.phrases.length ? `“${found.phrases.join(' ')}”` : '全部报道';
     const foldedNote = found.folded ? '（已转换为简体搜索）' : '';
     // 约: some of many results may hold the phrase's characters apart; cards are checked as shown.
-    status.textContent = n ? `${what}：找到${found.approximate ? '约' : ''} ${n} 篇报道${foldedNote}` : `${what}：没有找到报道${foldedNote}`;
+    status.textContent = n ? `${what}：找到${found.approximate ? '约' : ''}${n}篇报道${foldedNote}` : `${what}：没有找到报道${foldedNote}`;
     help.hidden = n > 0;
     topTopics.hidden = n > 0;
     const helpRemovals = removeButtons();

@@ -34,7 +34,7 @@ describe(formatProblem, () => {
     expect(firstError(FILE, report('').replace('title:', '標題:'))).toMatchInlineSnapshot(`
       "content/reports/2022/2022-04-01-qian-tang-qu-zheng-xie.md:2  標題  错误 (error)
           字段名要用英文：“標題” (field names are English keys, not "標題")
-          应为 (expected): 字段名之一 (one of): title, subtitle, date, dateCertainty, dateNote, outlet, source, reporters, correspondents, editors, photographers, kind, bodies, regions, topics, keywords, figures, events, lang, originalScript, notes
+          应为 (expected): 字段名之一 (one of): title, subtitle, date, dateCertainty, dateNote, outlet, outletCertainty, source, reporters, correspondents, editors, photographers, kind, bodies, regions, topics, keywords, figures, events, lang, originalScript, editorsNote, notes
           示例 (example): title: 钱塘江畔迎接高远未来
           建议 (suggestion): 把“標題”改为 title (rename "標題" to title)"
     `);

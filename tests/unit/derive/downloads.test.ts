@@ -70,6 +70,14 @@ describe(reportsJson, () => {
     expect(parsed.reports.map((r: { id: string }) => r.id)).toEqual(['b', 'a']);
     expect(parsed.reports[0].url).toBe('/reports/b/');
   });
+
+  it('publishes the public editorsNote but never the internal notes', () => {
+    const report = makeReport('a', { notes: ['importer guess: outlet = fuyang-rb'], editorsNote: '媒体为推定，未经核实。' });
+    const [entry] = JSON.parse(reportsJson([report])).reports;
+    expect(entry.editorsNote).toBe('媒体为推定，未经核实。');
+    expect(entry).not.toHaveProperty('notes');
+    expect(reportsCsv([report])).not.toContain('importer guess');
+  });
 });
 
 describe(timelineJson, () => {

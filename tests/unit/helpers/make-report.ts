@@ -9,6 +9,7 @@ export function makeReport(id: string, data: Partial<ReportData> = {}): Report {
       date: '2022-08-18',
       dateCertainty: 'stated',
       outlet: 'rmzxb',
+      outletCertainty: 'stated',
       source: {},
       reporters: [],
       correspondents: [],

@@ -28,6 +28,13 @@ describe(convertTree, () => {
     expect(doc.querySelector('script')!.textContent).toBe('"协"');
     expect(doc.querySelector('.ignore-opencc')!.textContent).toBe('协');
   });
+  it('leaves text added later inside a marked subtree as written (a toggle relabelling itself)', () => {
+    const doc = page('<button class="ignore-opencc"><span>简</span></button>');
+    const span = doc.querySelector('span')!;
+    span.textContent = '繁→简';
+    convertTree(span.firstChild!, (s) => s.replace(/简/g, '簡'), newConversionRecord());
+    expect(span.textContent).toBe('繁→简');
+  });
 });
 
 describe(restoreTree, () => {

@@ -1,11 +1,10 @@
 /** /feeds/regions/<code>.xml: reports about one place or anywhere below it, newest first. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import rss from '@astrojs/rss';
 import { loadArchive } from '../../../data/archive.ts';
 import { regionHref } from '../../../lib/archive/urls.ts';
 import { fullRegionName } from '../../../lib/regions/gazetteer.ts';
 import { feedItemOf, newestForFeed, regionFeedHref } from '../../../lib/reader/feeds.ts';
-import { channelData, regionFeedTitle } from '../../../lib/reader/rss-channel.ts';
+import { feedResponse, regionFeedTitle } from '../../../lib/reader/rss-channel.ts';
 
 export const getStaticPaths = (async () => {
   const { regionTree } = await loadArchive();
@@ -19,13 +18,15 @@ export const GET: APIRoute = async ({ params, props, site }) => {
   const topicNames = new Map(topics.map((t) => [t.id, t.name]));
   // reportIds are newest first, so the feed takes the newest without scanning the archive.
   const newest = newestForFeed(props.reportIds as string[]).map((id) => byId.get(id)!);
-  return rss({
-    title: regionFeedTitle(code),
-    description: `协商档案中关于${fullRegionName(code)}（含下辖地区）的报道。`,
-    // The channel links to the region's page; item links resolve against it to absolute URLs.
-    site: new URL(regionHref(code), site).href,
-    items: newest.map((r) => feedItemOf(r, outlets, topicNames)),
-    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
-    customData: channelData(new URL(regionFeedHref(code), site).href),
-  });
+  return feedResponse(
+    {
+      title: regionFeedTitle(code),
+      description: `协商档案中关于${fullRegionName(code)}（含下辖地区）的报道。`,
+      // The channel links to the region's page; item links resolve against it.
+      channelPath: regionHref(code),
+      selfPath: regionFeedHref(code),
+      items: newest.map((r) => feedItemOf(r, outlets, topicNames)),
+    },
+    site,
+  );
 };

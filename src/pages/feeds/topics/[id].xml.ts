@@ -1,10 +1,9 @@
 /** /feeds/topics/<id>.xml: reports filed under one topic, newest first. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import rss from '@astrojs/rss';
 import { loadArchive } from '../../../data/archive.ts';
 import { topicHref } from '../../../lib/archive/urls.ts';
 import { feedItemOf, newestForFeed, topicFeedHref } from '../../../lib/reader/feeds.ts';
-import { channelData, topicFeedTitle } from '../../../lib/reader/rss-channel.ts';
+import { feedResponse, topicFeedTitle } from '../../../lib/reader/rss-channel.ts';
 
 export const getStaticPaths = (async () => {
   const { reports, topics } = await loadArchive();
@@ -16,13 +15,15 @@ export const GET: APIRoute = async ({ props, site }) => {
   const { topic } = props;
   const { reports, outlets, topics } = await loadArchive();
   const topicNames = new Map(topics.map((t) => [t.id, t.name]));
-  return rss({
-    title: topicFeedTitle(topic.name),
-    description: `协商档案中主题为“${topic.name}”的报道：${topic.description}`,
-    // The channel links to the topic's page; item links resolve against it to absolute URLs.
-    site: new URL(topicHref(topic.id), site).href,
-    items: newestForFeed(reports.filter((r) => r.data.topics.includes(topic.id))).map((r) => feedItemOf(r, outlets, topicNames)),
-    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
-    customData: channelData(new URL(topicFeedHref(topic.id), site).href),
-  });
+  return feedResponse(
+    {
+      title: topicFeedTitle(topic.name),
+      description: `协商档案中主题为“${topic.name}”的报道：${topic.description}`,
+      // The channel links to the topic's page; item links resolve against it.
+      channelPath: topicHref(topic.id),
+      selfPath: topicFeedHref(topic.id),
+      items: newestForFeed(reports.filter((r) => r.data.topics.includes(topic.id))).map((r) => feedItemOf(r, outlets, topicNames)),
+    },
+    site,
+  );
 };
