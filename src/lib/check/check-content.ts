@@ -7,7 +7,7 @@ import { reportSchema, type Registry } from '../../schemas/report.ts';
 import { astroFrontMatterProblem } from './astro-compat.ts';
 import { detectScript } from '../text/chinese.ts';
 import { isFutureDate, readDate } from './dates.ts';
-import { parseReportFileName } from './file-name.ts';
+import { parseReportFileName } from '../archive/report-path.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { checkReportFileName, classifyPath, REPORTS_DIR } from './layout.ts';
 import { countProblems, sortProblems, type Problem } from './problem.ts';

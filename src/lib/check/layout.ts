@@ -3,7 +3,7 @@
  * to them, the registries sit in content/. Everything else is reported, because the site would
  * silently ignore it (or, for .mdx and .svg, could run code).
  */
-import { parseReportFileName, pinyinSlug } from './file-name.ts';
+import { parseReportFileName, pinyinSlug } from '../archive/report-path.ts';
 import type { Problem } from './problem.ts';
 
 /** How a path under content/ is treated. */

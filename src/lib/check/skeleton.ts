@@ -4,7 +4,7 @@
  */
 import { stringify } from 'yaml';
 import { findRegionsByName, fullRegionName, isKnownRegionCode } from '../regions/gazetteer.ts';
-import { reportPath } from './file-name.ts';
+import { reportPath } from '../archive/report-path.ts';
 import { suggestEntry, type NamedEntry } from './suggest.ts';
 
 /** Body text of a fresh skeleton; the check warns while it is still there. */

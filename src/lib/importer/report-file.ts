@@ -1,22 +1,14 @@
 /** An article record as a report file: front-matter YAML (schema field order) + Markdown body, and its path. */
-import { pinyin } from 'pinyin-pro';
+import { pinyinSlug, reportFilePath } from '../archive/report-path.ts';
 import { stringify } from 'yaml';
 import type { ArticleRecord } from './record.ts';
 import { isWebAddress } from '../text/web-address.ts';
 
-/** A file-name slug from the title's first Chinese words in pinyin (钱塘江畔迎接 → qian-tang-jiang-pan-ying-jie). */
-export function slugFromTitle(title: string, maxSyllables = 8): string {
-  const syllables = pinyin(title, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
-    .flatMap((s) => s.toLowerCase().split(/[^a-z0-9]+/u))
-    .filter(Boolean);
-  return syllables.slice(0, maxSyllables).join('-') || 'report';
-}
-
-/** content/reports/<year>/<date>-<slug>.md, relative to the output root. */
+/** <year>/<date>-<slug>.md under the output root: the same name `npm run new` gives the same title. */
 export function reportPath(record: ArticleRecord): string {
   // Undated records are never written (the schema needs a date); the path only names them in the summary.
-  if (!record.date) return `undated/${slugFromTitle(record.title)}.md`;
-  return `${record.date.slice(0, 4)}/${record.date}-${slugFromTitle(record.title)}.md`;
+  if (!record.date) return `undated/${pinyinSlug(record.title)}.md`;
+  return reportFilePath(record.date, record.title);
 }
 
 /** The front-matter object in the schema's field order; empty optional fields are left out. */

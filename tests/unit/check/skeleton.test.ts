@@ -58,7 +58,7 @@ describe('scripts/new.ts', () => {
   it('writes the skeleton where it belongs, then refuses to overwrite it', () => {
     const first = run(...flags);
     expect(first.status).toBe(0);
-    const file = join(root, 'content/reports/2022/2022-04-01-qian-tang-jiang-pan-ying-jie-gao-yuan-wei-lai.md');
+    const file = join(root, 'content/reports/2022/2022-04-01-qian-tang-jiang-pan-ying-jie-gao-yuan.md');
     expect(existsSync(file)).toBe(true);
     expect(readFileSync(file, 'utf8')).toContain('regions: ["330114"] # 浙江省杭州市钱塘区');
     const second = run(...flags);

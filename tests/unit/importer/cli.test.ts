@@ -26,7 +26,7 @@ function listFiles(dir: string): string[] {
 
 describe('npm run import', { timeout: 60_000 }, () => {
   it('--json prints exactly one JSON document in the documented shape, with a non-zero exit for the binary file', () => {
-    const r = runImport('tests/fixtures/raw', 'tests/fixtures/importer/binary-garbage', '--dry-run', '--json');
+    const r = runImport('tests/fixtures/raw', 'tests/fixtures/importer/binary-garbage/input.txt', '--dry-run', '--json');
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/binary-garbage\/input\.txt: the file looks binary/);
     // The speech without date or place: one line naming the flags that fix it.

@@ -121,7 +121,7 @@ describe(importDocument, () => {
 describe('nothing lost', () => {
   const inputs = [
     ...readdirSync('tests/fixtures/raw').map((f) => `tests/fixtures/raw/${f}`),
-    ...readdirSync(dir).flatMap((d) => readdirSync(`${dir}/${d}`).filter((f) => f.endsWith('.txt')).map((f) => `${dir}/${d}/${f}`)),
+    ...readdirSync(dir).flatMap((d) => readdirSync(`${dir}/${d}`).filter((f) => f.startsWith('input.') && f.endsWith('.txt')).map((f) => `${dir}/${d}/${f}`)),
   ].sort();
   const squash = (s: string) => s.replace(/[\s\\#>—]|图：/gu, '').replace(/\ufffd/gu, '');
   for (const input of inputs) {

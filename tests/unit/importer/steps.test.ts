@@ -7,7 +7,7 @@ import { pickTitle } from '../../../src/lib/importer/steps/read-fields.ts';
 import { homeRegions, pickRegions, scoreRegions } from '../../../src/lib/importer/steps/find-regions.ts';
 import { segmentArticles } from '../../../src/lib/importer/steps/split-articles.ts';
 import { stripInline } from '../../../src/lib/importer/steps/strip-chrome.ts';
-import { slugFromTitle } from '../../../src/lib/importer/report-file.ts';
+import { pinyinSlug } from '../../../src/lib/archive/report-path.ts';
 import type { Line } from '../../../src/lib/importer/types.ts';
 
 const lines = (...texts: string[]): Line[] => texts.map((text, i) => ({ text, n: i + 1, kind: 'para' }));
@@ -126,6 +126,6 @@ describe(stripInline, () => {
   });
 });
 
-describe(slugFromTitle, () => {
-  it('spells the first words in pinyin', () => expect(slugFromTitle('钱塘江畔迎接高远未来')).toBe('qian-tang-jiang-pan-ying-jie-gao-yuan'));
+describe(pinyinSlug, () => {
+  it('spells the first words in pinyin', () => expect(pinyinSlug('钱塘江畔迎接高远未来')).toBe('qian-tang-jiang-pan-ying-jie-gao-yuan'));
 });
