@@ -18,6 +18,7 @@ export type ProblemCode =
   | 'no-front-matter'
   | 'unclosed-front-matter'
   | 'yaml-syntax'
+  | 'yaml-aliases'
   | 'front-matter-not-mapping'
   | 'chinese-field-name'
   | 'unknown-field'
