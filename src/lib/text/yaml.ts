@@ -16,3 +16,17 @@ export const MAX_YAML_ALIASES = 100;
 export function isAliasLimitError(error: unknown): boolean {
   return error instanceof ReferenceError && /alias count/i.test(error.message);
 }
+
+/**
+ * Options for writing front matter with the `yaml` package. Its default (YAML 1.2 core) schema
+ * writes `2022-05-18`, `1_000` or `yes` as plain text, but Astro reads front matter with js-yaml,
+ * whose YAML 1.1 types turn them into a Date, a number or a boolean: the build then refuses the
+ * report. Writing with the YAML 1.1 schema quotes every string any such reader could misread.
+ * Dates meant as dates are passed as `yamlDate()` values, so they stay plain (`date: 2022-05-18`).
+ */
+export const YAML_WRITE_OPTIONS = { schema: 'yaml-1.1', lineWidth: 0, defaultStringType: 'PLAIN', flowCollectionPadding: false } as const;
+
+/** A full YYYY-MM-DD as a UTC Date (written plain as a YAML timestamp); partial dates stay text. */
+export function yamlDate(date: string): string | Date {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T00:00:00Z`) : date;
+}
