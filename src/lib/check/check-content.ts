@@ -142,7 +142,7 @@ function checkReport(file: string, bytes: Uint8Array, options: CheckOptions, fac
   problems.push(...imageProblems(file, split.body, split.bodyLine, files));
   if (!fm.data) return problems;
   // Only when our own reading found nothing (tabs, say, are already reported, once).
-  const astro = fm.problems.length ? undefined : astroFrontMatter(file, decoded.text, split.frontMatterLine - 1);
+  const astro = fm.problems.length ? undefined : astroFrontMatter(file, decoded.raw ?? decoded.text, split.frontMatterLine - 1);
   if (astro?.problem) return [...problems, astro.problem];
   facts.title = typeof fm.data.title === 'string' ? fm.data.title.trim() : undefined;
   facts.date = readDate(fm.data.date);
