@@ -21,12 +21,21 @@ export class RegistryError extends Error {
   }
 }
 
+/**
+ * A registry's YAML as data: the one reading shared by the check and the build's collections
+ * (content.config.ts passes it to Astro's `file()` loader, whose default js-yaml would read
+ * `nameEn: 2022-05-18` as a Date and an alias bomb without limit). maxAliasCount: a few nested
+ * aliases (a "billion laughs") must not expand into gigabytes.
+ */
+export function parseRegistryText(text: string): Record<string, unknown>[] {
+  return parse(text, { maxAliasCount: MAX_YAML_ALIASES }) as Record<string, unknown>[];
+}
+
 function loadList<T>(file: URL, schema: z.ZodType<T>): T[] {
   const name = file.pathname.slice(file.pathname.lastIndexOf('/') + 1);
   let data: unknown;
   try {
-    // maxAliasCount: a few nested aliases (a "billion laughs") must not expand into gigabytes.
-    data = parse(readFileSync(file, 'utf8'), { maxAliasCount: MAX_YAML_ALIASES });
+    data = parseRegistryText(readFileSync(file, 'utf8'));
   } catch (error) {
     const reason = isAliasLimitError(error) ? `YAML aliases expand too far (more than ${MAX_YAML_ALIASES}): write the values out` : error instanceof Error ? error.message : String(error);
     throw new RegistryError(name, `${file.pathname} cannot be read: ${reason}`);
