@@ -8,13 +8,20 @@
  *   npm run check -- --today 2026-01-31  pretend today is that day (dates after it are errors)
  *   npm run check -- --quiet           errors only (warnings are still counted)
  *   npm run check -- --json            machine-readable problems
+ *   npm run check -- --fix             rewrite files with a BOM or CRLF/CR line endings to LF without
+ *                                      BOM (nothing else changes), then check again
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseCliOptions } from './cli-options.ts';
 import { runContentCheck } from '../src/integrations/content-check.ts';
 import { formatReport } from '../src/lib/check/format.ts';
+import { fixLineEndings } from '../src/lib/check/source-file.ts';
+import { contentDir } from '../src/schemas/registry.ts';
 
-const USAGE = `Usage: npm run check [-- --content DIR] [--registry DIR] [--today YYYY-MM-DD] [--quiet] [--json]
-  检查全部报道，列出每一个问题 (check every report and list every problem); exit 1 on any error.`;
+const USAGE = `Usage: npm run check [-- --content DIR] [--registry DIR] [--today YYYY-MM-DD] [--quiet] [--json] [--fix]
+  检查全部报道，列出每一个问题 (check every report and list every problem); exit 1 on any error.
+  --fix: 去掉 BOM，把 CRLF 换行改为 LF，其余不变 (remove a BOM and turn CRLF into LF, nothing else), then check.`;
 
 const { values } = parseCliOptions(
   {
@@ -23,6 +30,7 @@ const { values } = parseCliOptions(
     today: { type: 'string' },
     json: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
+    fix: { type: 'boolean', default: false },
   },
   USAGE,
 );
@@ -32,7 +40,20 @@ if (values.today && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
   process.exit(2);
 }
 
-const result = runContentCheck({ dir: values.content, registryDir: values.registry, today: values.today });
+const options = { dir: values.content, registryDir: values.registry, today: values.today };
+if (values.fix) {
+  // Only the files the check names for a BOM or CR line ends, and only those bytes change.
+  const dir = values.content ?? contentDir();
+  const files = new Set(runContentCheck(options).problems.filter((p) => p.code === 'bom' || p.code === 'crlf').map((p) => p.file));
+  for (const file of files) {
+    const path = join(dir, file.slice('content/'.length));
+    const fixed = fixLineEndings(readFileSync(path));
+    if (!fixed) continue;
+    writeFileSync(path, fixed);
+    console.error(`已修正 (fixed): ${file} → LF，无 BOM (LF, no BOM)`);
+  }
+}
+const result = runContentCheck(options);
 if (values.json) {
   console.log(JSON.stringify({ reports: result.reports, errors: result.errors, warnings: result.warnings, problems: result.problems }, null, 2));
 } else if (values.quiet) {

@@ -6,7 +6,7 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { reportSchema } from './schemas/report.ts';
-import { contentDir, contentDirUrl, loadRegistry } from './schemas/registry.ts';
+import { contentDir, contentDirUrl, loadRegistry, parseRegistryText } from './schemas/registry.ts';
 import { outletSchema, topicSchema } from './schemas/taxonomy.ts';
 
 const registry = loadRegistry(contentDirUrl());
@@ -18,13 +18,14 @@ const reports = defineCollection({
   schema: reportSchema(registry),
 });
 
+// The registries are read with the check's own YAML reading (parseRegistryText), not Astro's default.
 const topics = defineCollection({
-  loader: file(`${contentDir()}/topics.yaml`),
+  loader: file(`${contentDir()}/topics.yaml`, { parser: parseRegistryText }),
   schema: topicSchema,
 });
 
 const outlets = defineCollection({
-  loader: file(`${contentDir()}/outlets.yaml`),
+  loader: file(`${contentDir()}/outlets.yaml`, { parser: parseRegistryText }),
   schema: outletSchema,
 });
 

@@ -13,7 +13,7 @@ import { checkContent, type CheckResult, type ContentFile } from '../lib/check/c
 import { calendarDayIn } from '../lib/check/dates.ts';
 import { formatReport, formatSummary } from '../lib/check/format.ts';
 import type { Problem } from '../lib/check/problem.ts';
-import { contentDir, loadRegistry } from '../schemas/registry.ts';
+import { contentDir, loadRegistry, RegistryError } from '../schemas/registry.ts';
 import type { Registry } from '../schemas/report.ts';
 
 /** Every file under `dir` (dot-folders skipped), as `content/…` paths in code-point order. */
@@ -42,7 +42,7 @@ function readRegistry(dir: string): { registry?: Registry; problem?: Problem } {
       problem: {
         severity: 'error',
         code: 'registry',
-        file: 'content/topics.yaml',
+        file: `content/${error instanceof RegistryError ? error.file : 'topics.yaml'}`,
         message: '无法读取主题或媒体名录 (cannot read the topic or outlet registry)',
         expected: 'content/topics.yaml 与 content/outlets.yaml 均为有效列表 (both registries are valid lists)',
         detail: error instanceof Error ? error.message : String(error),

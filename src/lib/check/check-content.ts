@@ -4,11 +4,12 @@
  * today come in as arguments.
  */
 import { reportSchema, type Registry } from '../../schemas/report.ts';
-import { astroFrontMatterProblem } from './astro-compat.ts';
+import { astroFrontMatter, misreadProblems, readingDifferences } from './astro-compat.ts';
 import { detectScript } from '../text/chinese.ts';
 import { isFutureDate, readDate } from './dates.ts';
 import { parseReportFileName } from '../archive/report-path.ts';
 import { parseFrontMatter } from './front-matter.ts';
+import { imageProblems } from './images.ts';
 import { checkReportFileName, classifyPath, REPORTS_DIR } from './layout.ts';
 import { countProblems, sortProblems, type Problem } from './problem.ts';
 import { problemsFromIssues } from './schema-problems.ts';
@@ -98,7 +99,7 @@ function schemaFor(registry: Registry): ReturnType<typeof reportSchema> {
   return schema;
 }
 
-function checkReport(file: string, bytes: Uint8Array, options: CheckOptions, facts: ReportFacts): Problem[] {
+function checkReport(file: string, bytes: Uint8Array, options: CheckOptions, facts: ReportFacts, files: ReadonlySet<string>): Problem[] {
   const decoded = decodeContentFile(file, bytes, options.guessEncoding);
   const problems = [...decoded.problems];
   if (decoded.text === null) return problems;
@@ -140,19 +141,28 @@ function checkReport(file: string, bytes: Uint8Array, options: CheckOptions, fac
     });
   }
   problems.push(...bodyProblems(file, split.body, split.bodyLine));
+  problems.push(...imageProblems(file, split.body, split.bodyLine, files));
   if (!fm.data) return problems;
   // Only when our own reading found nothing (tabs, say, are already reported, once).
-  const astroProblem = fm.problems.length ? undefined : astroFrontMatterProblem(file, decoded.text, split.frontMatterLine - 1);
-  if (astroProblem) return [...problems, astroProblem];
+  const astro = fm.problems.length ? undefined : astroFrontMatter(file, decoded.raw ?? decoded.text, split.frontMatterLine - 1);
+  if (astro?.problem) return [...problems, astro.problem];
   facts.title = typeof fm.data.title === 'string' ? fm.data.title.trim() : undefined;
   facts.date = readDate(fm.data.date);
   problems.push(...checkReportFileName(file, facts.date, facts.title));
   problems.push(...dateProblems(file, fm.data, fm.lineOf, options.today));
   if (!options.registry) return problems;
-  const parsed = schemaFor(options.registry).safeParse(fm.data, { reportInput: true });
+  const schema = schemaFor(options.registry);
+  const parsed = schema.safeParse(fm.data, { reportInput: true });
   if (!parsed.success) {
     const ctx = { file, data: fm.data, lineOf: fm.lineOf, sourceOf: fm.sourceOf, ...options.registry };
     problems.push(...problemsFromIssues(ctx, parsed.error.issues));
+  }
+  // The build validates js-yaml's reading, not ours: where they differ, validate that one too.
+  if (astro?.data && readingDifferences(fm.data, astro.data).length) {
+    const theirs = schema.safeParse(astro.data, { reportInput: true });
+    const ours = parsed.success ? [] : parsed.error.issues.map((i) => i.path);
+    const rejected = theirs.success ? [] : theirs.error.issues.map((i) => i.path).filter((p) => !ours.some((o) => o.join('.') === p.join('.')));
+    problems.push(...misreadProblems({ file, lineOf: fm.lineOf, sourceOf: fm.sourceOf }, fm.data, astro.data, rejected));
   }
   return problems;
 }
@@ -195,6 +205,7 @@ function duplicateProblems(reports: readonly ReportFacts[]): Problem[] {
 export function checkContent(files: readonly ContentFile[], options: CheckOptions): CheckResult {
   const problems: Problem[] = [];
   const reports: ReportFacts[] = [];
+  const paths = new Set(files.map((f) => f.path));
   for (const { path, bytes } of files) {
     const { role, problems: layout } = classifyPath(path);
     problems.push(...layout);
@@ -202,7 +213,7 @@ export function checkContent(files: readonly ContentFile[], options: CheckOption
     if (!isReportText) continue;
     const facts: ReportFacts = { path };
     reports.push(facts);
-    problems.push(...checkReport(path, bytes, options, facts));
+    problems.push(...checkReport(path, bytes, options, facts, paths));
   }
   problems.push(...duplicateProblems(reports));
   const sorted = sortProblems(problems);

@@ -3,7 +3,8 @@
  * problem points at the line of its key. Also catches tabs used for indentation, which YAML forbids
  * and which editors cannot see.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAliasLimitError, MAX_YAML_ALIASES } from '../text/yaml.ts';
 import type { Problem } from './problem.ts';
 
 export interface ParsedFrontMatter {
@@ -108,6 +109,27 @@ function locate(doc: Document, lc: LineCounter, firstLine: number, path: readonl
   return offset === undefined ? firstLine - 1 : toFileLine(lc, offset, firstLine);
 }
 
+/** The problem for a document whose aliases expand beyond MAX_YAML_ALIASES, at its first alias. */
+function aliasProblem(file: string, lc: LineCounter, firstLine: number, doc: Document, detail: string): Problem {
+  let offset = 0;
+  visit(doc, {
+    Alias: (_key, node) => {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return {
+    severity: 'error',
+    code: 'yaml-aliases',
+    file,
+    line: toFileLine(lc, offset, firstLine),
+    message: `YAML 别名（*名字）展开过多，可能是“十亿笑声”攻击 (YAML aliases expand too far: more than ${MAX_YAML_ALIASES}, a "billion laughs" bomb?)`,
+    expected: '报道的前言块不需要 &锚点 和 *别名；把值直接写出来 (front matter needs no &anchors or *aliases: write the values out)',
+    example: 'keywords: [企业, 发展]',
+    detail,
+  };
+}
+
 /** Parses front-matter YAML that starts on file line `firstLine`; never throws. */
 export function parseFrontMatter(file: string, yamlText: string, firstLine: number): ParsedFrontMatter {
   const { text, problems } = untab(file, yamlText, firstLine);
@@ -145,7 +167,13 @@ export function parseFrontMatter(file: string, yamlText: string, firstLine: numb
       )
     : [];
   if (doc.errors.length) return { data: null, lineOf, sourceOf, keys, problems };
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (error) {
+    if (!isAliasLimitError(error)) throw error;
+    return { data: null, lineOf, sourceOf, keys, problems: [...problems, aliasProblem(file, lc, firstLine, doc, (error as Error).message)] };
+  }
   if (data === null || data === undefined) return { data: {}, lineOf, sourceOf, keys, problems };
   if (typeof data !== 'object' || Array.isArray(data)) {
     problems.push({

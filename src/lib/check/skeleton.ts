@@ -3,6 +3,7 @@
  * outlet by id or Chinese name). Pure: the CLI does the asking and the writing.
  */
 import { stringify } from 'yaml';
+import { YAML_WRITE_OPTIONS } from '../text/yaml.ts';
 import { findRegionsByName, fullRegionName, isKnownRegionCode } from '../regions/gazetteer.ts';
 import { reportPath } from '../archive/report-path.ts';
 import { suggestEntry, type NamedEntry } from './suggest.ts';
@@ -39,8 +40,9 @@ export function lookupEntry(input: string, entries: readonly NamedEntry[]): { id
 }
 
 function scalar(value: string): string {
-  // yaml quotes only when needed (a colon, a leading bracket, a date-like string …).
-  return stringify(value).trimEnd();
+  // Quotes only when needed (a colon, a leading bracket …); with the YAML 1.1 schema also text
+  // Astro's js-yaml would read as a date, number or boolean (title: "2022-05-18").
+  return stringify(value, YAML_WRITE_OPTIONS).trimEnd();
 }
 
 /** The Markdown text of a new report: every field present, optional ones commented with examples. */

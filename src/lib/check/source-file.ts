@@ -21,6 +21,8 @@ export interface SplitFile {
 export interface DecodedFile {
   /** Text with BOM removed and CRLF turned into LF, or null when the bytes are not usable text. */
   text: string | null;
+  /** The decoded text as it is (BOM, CRLF), which is what Astro's own parser reads; `text` after a lone CR. */
+  raw?: string;
   problems: Problem[];
 }
 
@@ -85,32 +87,54 @@ export function decodeContentFile(file: string, bytes: Uint8Array, guessEncoding
       suggestion: '在编辑器里“另存为 UTF-8” (save the file as UTF-8 in your editor)',
     });
   }
+  const raw = text;
+  // Astro and git read a BOM and CRLF fine: warn (the file diffs badly), `npm run check -- --fix` removes them.
   if (text.charCodeAt(0) === 0xfeff) {
     problems.push({
-      severity: 'error',
+      severity: 'warning',
       code: 'bom',
       file,
       line: 1,
       message: '文件开头有 BOM 标记 (the file starts with a byte-order mark)',
       expected: '无 BOM 的 UTF-8 (UTF-8 without BOM)',
-      suggestion: '在编辑器里另存为“UTF-8”而不是“UTF-8 with BOM” (save as UTF-8, not UTF-8 with BOM)',
+      suggestion: '运行 `npm run check -- --fix`，或在编辑器里另存为“UTF-8”而不是“UTF-8 with BOM” (run `npm run check -- --fix`, or save as UTF-8, not UTF-8 with BOM)',
     });
     text = text.slice(1);
   }
-  const crlf = text.indexOf('\r');
-  if (crlf !== -1) {
+  const cr = text.indexOf('\r');
+  if (cr !== -1) {
+    // A CR without LF (classic Mac) is no line end to Astro: its front matter would not be found.
+    const lone = /\r(?!\n)/.exec(text);
     problems.push({
-      severity: 'error',
+      severity: lone ? 'error' : 'warning',
       code: 'crlf',
       file,
-      line: lineOfOffset(text, crlf),
-      message: '使用了 Windows 换行符 CRLF (Windows line endings, CRLF)',
+      line: lineOfOffset(text, lone ? lone.index : cr),
+      message: lone ? '使用了旧式换行符 CR (old Mac line endings, CR alone)' : '使用了 Windows 换行符 CRLF (Windows line endings, CRLF)',
       expected: 'Unix 换行符 LF (Unix line endings, LF)',
-      suggestion: '在编辑器里把换行符改为 LF；或运行 `git config core.autocrlf input` (switch the editor to LF line endings)',
+      suggestion: '运行 `npm run check -- --fix`；或在编辑器里把换行符改为 LF，并运行 `git config core.autocrlf input` (run `npm run check -- --fix`, or switch the editor to LF line endings)',
     });
     text = text.replace(/\r\n?/g, '\n');
   }
-  return { text, problems };
+  // After a lone CR Astro would not find the front matter at all, which is said above: check the rest as LF.
+  return { text, raw: problems.some((p) => p.severity === 'error') ? text : raw, problems };
+}
+
+/**
+ * The bytes with a leading UTF-8 BOM removed and CRLF (or a lone CR) turned into LF, nothing else
+ * changed; null when there is nothing to fix. Works on bytes, so invalid UTF-8 elsewhere stays as
+ * it was (`npm run check -- --fix`).
+ */
+export function fixLineEndings(bytes: Uint8Array): Uint8Array | null {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  if (!bom && !bytes.includes(0x0d)) return null;
+  const out = new Uint8Array(bytes.length - bom);
+  let n = 0;
+  for (let i = bom; i < bytes.length; i++) {
+    if (bytes[i] !== 0x0d) out[n++] = bytes[i];
+    else if (bytes[i + 1] !== 0x0a) out[n++] = 0x0a;
+  }
+  return out.slice(0, n);
 }
 
 /** Splits normalised text into front matter and body; reports a missing or unclosed block. */

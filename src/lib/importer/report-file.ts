@@ -3,6 +3,7 @@ import { pinyinSlug, reportFilePath } from '../archive/report-path.ts';
 import { stringify } from 'yaml';
 import type { ArticleRecord } from './record.ts';
 import { isWebAddress } from '../text/web-address.ts';
+import { YAML_WRITE_OPTIONS, yamlDate } from '../text/yaml.ts';
 
 /** <year>/<date>-<slug>.md under the output root: the same name `npm run new` gives the same title. */
 export function reportPath(record: ArticleRecord): string {
@@ -42,8 +43,15 @@ export function frontMatter(record: ArticleRecord): Record<string, unknown> {
   return fm;
 }
 
-/** The whole report file; deterministic for the same record. */
+/**
+ * The whole report file; deterministic for the same record. Text that a YAML 1.1 reader (Astro's
+ * js-yaml) would take for a date, number or boolean is quoted (keywords: ["2022-05-18"]); the
+ * date fields are written as dates.
+ */
 export function renderReportFile(record: ArticleRecord): string {
-  const yaml = stringify(frontMatter(record), { lineWidth: 0, defaultStringType: 'PLAIN', flowCollectionPadding: false });
+  const fm = frontMatter(record);
+  if (typeof fm.date === 'string') fm.date = yamlDate(fm.date);
+  fm.events = (fm.events as { date: string; label: string }[]).map((e) => ({ ...e, date: yamlDate(e.date) }));
+  const yaml = stringify(fm, YAML_WRITE_OPTIONS);
   return `---\n${yaml}---\n\n${record.body}\n`;
 }

@@ -2,7 +2,7 @@
  * `npm run check` as editors run it: exit code and the complete list on stderr.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,5 +42,34 @@ describe('scripts/check.ts', () => {
     expect(run.status).toBe(0);
     const json = JSON.parse(run.stdout) as { reports: number; errors: number; warnings: number };
     expect(json).toMatchObject({ reports: 1, errors: 0, warnings: 1 });
+  }, 30_000);
+});
+
+describe('npm run check -- --fix', () => {
+  const temp = mkdtempSync(join(tmpdir(), 'xieshang-fix-'));
+  afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+  it('rewrites BOM and CRLF files to LF without BOM, byte for byte, and leaves every other file alone', () => {
+    cpSync(join(ROOT, 'content/topics.yaml'), join(temp, 'topics.yaml'));
+    cpSync(join(ROOT, 'content/outlets.yaml'), join(temp, 'outlets.yaml'));
+    mkdirSync(join(temp, 'reports/2022'), { recursive: true });
+    const lf = '---\ntitle: 测试\ndate: 2022-04-01\ndateCertainty: stated\noutlet: rmzxw\nkind: news\nregions: ["330114"]\n---\n\n正文。  \n\n第二段\t结尾\n';
+    const crlf = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lf.replace(/\n/g, '\r\n'))]);
+    const bad = join(temp, 'reports/2022/2022-04-01-ce-shi.md');
+    const good = join(temp, 'reports/2022/2022-04-01-ce-shi-er.md');
+    writeFileSync(bad, crlf);
+    writeFileSync(good, lf.replace('测试', '测试二'));
+    const before = readFileSync(good);
+
+    const plain = runCheck('--content', temp, '--json');
+    expect(plain.status).toBe(0);
+    expect((JSON.parse(plain.stdout) as { problems: { code: string }[] }).problems.map((p) => p.code).sort()).toEqual(['bom', 'crlf']);
+
+    const run = runCheck('--content', temp, '--fix', '--json');
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('content/reports/2022/2022-04-01-ce-shi.md');
+    expect(readFileSync(bad).equals(Buffer.from(lf))).toBe(true);
+    expect(readFileSync(good).equals(before)).toBe(true);
+    expect(JSON.parse(run.stdout)).toMatchObject({ reports: 2, errors: 0, warnings: 0 });
   }, 30_000);
 });

@@ -15,8 +15,8 @@ const TODAY = '2026-11-23';
 
 /** file (under content/reports/ unless it starts with content/) → [code, field, line] of its one error. */
 const EXPECTED: Record<string, [ProblemCode, string | undefined, number]> = {
-  '2022/2022-04-01-bom-kai-tou.md': ['bom', undefined, 1],
-  '2022/2022-04-01-crlf-huan-hang.md': ['crlf', undefined, 1],
+  // A CR alone is no line end to Astro (its front matter would not be found); CRLF and BOM are warnings.
+  '2022/2022-04-01-cr-huan-hang.md': ['crlf', undefined, 1],
   '2022/2022-04-01-tab-suo-jin.md': ['tab-indent', 'source.page', 11],
   '2022/2022-04-01-ding-ceng-tab.md': ['tab-indent', 'outlet', 5],
   '2022/2022-04-01-fan-ti-zi-duan.md': ['chinese-field-name', '標題', 2],
@@ -45,6 +45,14 @@ const EXPECTED: Record<string, [ProblemCode, string | undefined, number]> = {
   '2022/2022-04-01-mao-hao-kong-ge.md': ['yaml-syntax', undefined, 6],
   // Valid for the `yaml` package, rejected by js-yaml (Astro's parser): caught by astro-compat.
   '2022/2022-04-01-yaml-biao-qian.md': ['yaml-syntax', undefined, 10],
+  // A "billion laughs": the yaml package's maxAliasCount stops it, reported at the first alias.
+  '2022/2022-04-01-bie-ming-zha-dan.md': ['yaml-aliases', undefined, 12],
+  // Text to the yaml package, a Date to js-yaml (Astro's parser), which the schema then refuses.
+  '2022/2022-04-01-ri-qi-guan-jian-ci.md': ['needs-quotes', 'keywords[1]', 10],
+  '2022/2022-04-01-ri-qi-biao-ti.md': ['needs-quotes', 'title', 2],
+  // Images the build cannot find, or would copy from outside content/ into the site.
+  '2022/2022-04-01-que-tu-pian.md': ['bad-image', undefined, 15],
+  '2022/2022-04-01-tu-pian-yue-jie.md': ['bad-image', undefined, 15],
   '2022/2022-04-01-mei-you-qian-yan.md': ['no-front-matter', undefined, 1],
   '2022/2022-04-01-qian-yan-wei-jie-shu.md': ['unclosed-front-matter', undefined, 1],
   '2022/2022-04-01-zheng-wen-kong.md': ['empty-body', undefined, 10],
@@ -126,6 +134,14 @@ describe('checkContent over tests/fixtures/malformed', () => {
   it('a Traditional body is a warning (the archive publishes Simplified), not an error', () => {
     const file = pathOf('2022/2022-04-01-fan-ti-zheng-wen.md');
     expect(result.problems.filter((p) => p.file === file).map((p) => [p.severity, p.code, p.line])).toEqual([['warning', 'traditional-body', 11]]);
+  });
+
+  it('a BOM or CRLF line endings are a warning (Astro reads both), fixed by npm run check -- --fix', () => {
+    for (const [key, code] of [['2022/2022-04-01-bom-kai-tou.md', 'bom'], ['2022/2022-04-01-crlf-huan-hang.md', 'crlf']] as const) {
+      const problems = result.problems.filter((p) => p.file === pathOf(key));
+      expect(problems.map((p) => [p.severity, p.code, p.line])).toEqual([['warning', code, 1]]);
+      expect(problems[0].suggestion).toContain('npm run check -- --fix');
+    }
   });
 
   it('an inferred date is a warning, never an error by itself', () => {

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../../src/lib/check/check-content.ts';
@@ -45,6 +46,13 @@ describe(reportSkeleton, () => {
   it('keeps a title with colons, quotes and # exactly', () => {
     const { text } = reportSkeleton(input);
     expect(parse(text.split('---')[1]).title).toBe(input.title);
+  });
+  it('quotes a date-like title, so the build (js-yaml) reads it as text too', () => {
+    const { path, text } = reportSkeleton({ ...input, title: '2022-05-18' });
+    expect(text).toContain('title: "2022-05-18"');
+    expect(parseFrontmatter(text).frontmatter.title).toBe('2022-05-18');
+    const { problems } = checkContent([{ path, bytes: new TextEncoder().encode(text) }], { registry, today: '2026-11-23' });
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 });
 
