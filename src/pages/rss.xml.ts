@@ -7,13 +7,13 @@ import { SITE_DESCRIPTION } from '../lib/reader/site.ts';
 import { channelData } from '../lib/reader/rss-channel.ts';
 
 export const GET: APIRoute = async ({ site }) => {
-  const { reports, outlets, topics } = await loadArchive();
+  const { reports, outlets, topics, leadOf } = await loadArchive();
   const topicNames = new Map(topics.map((t) => [t.id, t.name]));
   return rss({
     title: SITE_FEED.title,
     description: SITE_DESCRIPTION,
     site: site!,
-    items: newestForFeed(reports).map((r) => feedItemOf(r, outlets, topicNames)),
+    items: newestForFeed(reports).map((r) => feedItemOf(r, outlets, topicNames, leadOf(r.id))),
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: channelData(new URL(SITE_FEED.href, site).href),
   });

@@ -15,7 +15,7 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = async ({ params, props, site }) => {
   const code = params.code!;
-  const { byId, outlets, topics } = await loadArchive();
+  const { byId, outlets, topics, leadOf } = await loadArchive();
   const topicNames = new Map(topics.map((t) => [t.id, t.name]));
   // reportIds are newest first, so the feed takes the newest without scanning the archive.
   const newest = newestForFeed(props.reportIds as string[]).map((id) => byId.get(id)!);
@@ -24,7 +24,7 @@ export const GET: APIRoute = async ({ params, props, site }) => {
     description: `协商档案中关于${fullRegionName(code)}（含下辖地区）的报道。`,
     // The channel links to the region's page; item links resolve against it to absolute URLs.
     site: new URL(regionHref(code), site).href,
-    items: newest.map((r) => feedItemOf(r, outlets, topicNames)),
+    items: newest.map((r) => feedItemOf(r, outlets, topicNames, leadOf(r.id))),
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: channelData(new URL(regionFeedHref(code), site).href),
   });

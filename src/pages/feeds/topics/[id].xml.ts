@@ -14,14 +14,14 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = async ({ props, site }) => {
   const { topic } = props;
-  const { reports, outlets, topics } = await loadArchive();
+  const { reports, outlets, topics, leadOf } = await loadArchive();
   const topicNames = new Map(topics.map((t) => [t.id, t.name]));
   return rss({
     title: topicFeedTitle(topic.name),
     description: `协商档案中主题为“${topic.name}”的报道：${topic.description}`,
     // The channel links to the topic's page; item links resolve against it to absolute URLs.
     site: new URL(topicHref(topic.id), site).href,
-    items: newestForFeed(reports.filter((r) => r.data.topics.includes(topic.id))).map((r) => feedItemOf(r, outlets, topicNames)),
+    items: newestForFeed(reports.filter((r) => r.data.topics.includes(topic.id))).map((r) => feedItemOf(r, outlets, topicNames, leadOf(r.id))),
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: channelData(new URL(topicFeedHref(topic.id), site).href),
   });
