@@ -76,6 +76,8 @@ function seedPageKinds(): { kind: string; path: string }[] {
   const deep = reports.find((r) => regionPath(r.data.regions[0]).length >= 3) ?? reports[0];
   const levels = regionPath(deep.data.regions[0]);
   const withTopic = reports.find((r) => r.data.topics.length > 0)!;
+  // Timeline pages exist for the years of dated events (the timeline is built from events).
+  const eventYear = reports.flatMap((r) => r.data.events).map((e) => e.date.slice(0, 4))[0] ?? deep.data.date.slice(0, 4);
   return [
     { kind: 'home', path: '/' },
     { kind: 'report', path: reportHref(deep.id) },
@@ -92,7 +94,7 @@ function seedPageKinds(): { kind: string; path: string }[] {
     { kind: 'outlet', path: outletHref(deep.data.outlet) },
     { kind: 'stats', path: '/stats/' },
     { kind: 'timeline', path: '/timeline/' },
-    { kind: 'timeline year', path: `/timeline/${deep.data.date.slice(0, 4)}/` },
+    { kind: 'timeline year', path: `/timeline/${eventYear}/` },
     { kind: 'data', path: '/data/' },
     { kind: 'search', path: '/search/' },
     { kind: 'about', path: '/about/' },
