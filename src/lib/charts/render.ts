@@ -33,6 +33,15 @@ export function renderPlot(options: PlotOptions): string {
     el.removeAttribute('aria-description');
     el.removeAttribute('aria-hidden');
   }
+  // Plot puts font-variant="tabular-nums" on numeric axes' tick groups, but font-variant is not a
+  // presentation attribute SVG allows (W3C checker: "Bad value tabular-nums for attribute
+  // font-variant on element g"). The same value as a CSS declaration is valid and renders alike.
+  for (const el of chart.querySelectorAll('[font-variant]')) {
+    const declaration = `font-variant:${el.getAttribute('font-variant')}`;
+    const style = el.getAttribute('style');
+    el.setAttribute('style', style ? `${style.replace(/;\s*$/u, '')};${declaration}` : declaration);
+    el.removeAttribute('font-variant');
+  }
   return chart.outerHTML;
 }
 

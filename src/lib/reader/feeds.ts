@@ -38,7 +38,8 @@ export function topicFeedHref(id: string): string {
 
 /**
  * The first instant a partial date covers, at UTC midnight (2022-04 → 2022-04-01T00:00Z), so
- * feeds carry the same pubDate on every machine.
+ * feeds carry the same pubDate on every machine. RSS has no partial dates, so a month or a year
+ * becomes its first day: `feedDatePhrase()` says so in the item, so readers are not misled.
  */
 export function pubDateOf(date: string): Date {
   const parsed = parsePartialDate(date);
@@ -46,18 +47,38 @@ export function pubDateOf(date: string): Date {
   return new Date(Date.UTC(parsed.year, (parsed.month ?? 1) - 1, parsed.day ?? 1));
 }
 
-/** One feed item per report: title, link, date, and a one-line description of where and who. */
-export function feedItemOf(report: Report, outlets: readonly Outlet[], topicNames: ReadonlyMap<string, string>): FeedItem {
+/**
+ * The date as an item's text gives it, honest about what pubDate cannot say: a month-only or
+ * year-only date says "日期仅到月/年" and which day stands in for it in the feed, and an inferred
+ * date says 推定, e.g. `2022年8月（日期仅到月，推定；订阅时间按8月1日计）`.
+ */
+export function feedDatePhrase(date: string, certainty: 'stated' | 'inferred'): string {
+  const parsed = parsePartialDate(date);
+  const inferred = certainty === 'inferred' ? '推定' : '';
+  if (!parsed || parsed.precision === 'day') return `${datePhraseZh(date)}${inferred ? `（${inferred}）` : ''}`;
+  const [precision, standIn] = parsed.precision === 'month' ? ['日期仅到月', `${parsed.month}月1日`] : ['日期仅到年', '1月1日'];
+  return `${datePhraseZh(date)}（${[precision, inferred].filter(Boolean).join('，')}；订阅时间按${standIn}计）`;
+}
+
+/**
+ * One feed item per report: title, link, date, and as description the report's lead paragraph
+ * (plain text, see leadOfHtml) followed by the facts line of outlet, date, places and reporters.
+ * A report without a lead (a photo report) still has the facts line, so no item is empty.
+ *
+ * The date caveat goes in the text, not in `categories`: readers show categories as tags and
+ * group by them, and those are the report's topics.
+ */
+export function feedItemOf(report: Report, outlets: readonly Outlet[], topicNames: ReadonlyMap<string, string>, lead = ''): FeedItem {
   const d = report.data;
   const outlet = outlets.find((o) => o.id === d.outlet)?.name ?? d.outlet;
-  const facts = [outlet, datePhraseZh(d.date), d.regions.map(fullRegionName).join('、')];
+  const facts = [outlet, feedDatePhrase(d.date, d.dateCertainty), d.regions.map(fullRegionName).join('、')];
   if (d.reporters.length) facts.push(`记者 ${d.reporters.join('、')}`);
-  const lead = d.subtitle ? `${d.subtitle}。` : '';
+  const subtitle = d.subtitle ? `${d.subtitle}。` : '';
   return {
     title: d.title,
     link: reportHref(report.id),
     pubDate: pubDateOf(d.date),
-    description: `${lead}${facts.join(' · ')}`,
+    description: [`${subtitle}${lead}`, facts.join(' · ')].filter(Boolean).join('\n'),
     categories: d.topics.map((id) => topicNames.get(id) ?? id),
   };
 }

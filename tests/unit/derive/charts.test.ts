@@ -28,6 +28,12 @@ describe(renderBarChart, () => {
     const svg = svgOf(renderBarChart([{ label: 'a', count: 1 }], { title: 't', xLabel: 'x', yLabel: 'y' }));
     expect(svg.querySelectorAll('[aria-label], [aria-hidden], [aria-description]')).toHaveLength(0);
   });
+  it('sets tabular figures in CSS, not as the font-variant attribute SVG does not allow (W3C checker)', () => {
+    const svg = svgOf(renderBarChart([{ label: 'a', count: 12 }, { label: 'b', count: 3 }], { title: 't', xLabel: 'x', yLabel: 'y' }));
+    expect(svg.querySelectorAll('[font-variant]')).toHaveLength(0);
+    const styled = [...svg.querySelectorAll('g[style]')].map((g) => g.getAttribute('style'));
+    expect(styled).toContain('font-variant:tabular-nums');
+  });
   it('is deterministic', () => {
     const data = [{ label: 'a', count: 1 }];
     expect(renderBarChart(data, { title: 't', xLabel: 'x', yLabel: 'y' })).toBe(renderBarChart(data, { title: 't', xLabel: 'x', yLabel: 'y' }));

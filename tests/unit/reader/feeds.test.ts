@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FEED_ITEM_LIMIT, feedItemOf, newestForFeed, pubDateOf, regionFeedHref, topicFeedHref } from '../../../src/lib/reader/feeds.ts';
+import { FEED_ITEM_LIMIT, feedDatePhrase, feedItemOf, newestForFeed, pubDateOf, regionFeedHref, topicFeedHref } from '../../../src/lib/reader/feeds.ts';
 import { channelData } from '../../../src/lib/reader/rss-channel.ts';
 import { makeReport } from '../helpers/make-report.ts';
 
@@ -22,12 +22,27 @@ describe(feedItemOf, () => {
     const item = feedItemOf(report, outlets, new Map([['e-commerce', '电子商务']]));
     expect(item.link).toBe('/reports/2022/x/');
     expect(item.title).toBe('标题');
-    expect(item.description).toBe('人民政协报 · 2022年8月 · 浙江省杭州市钱塘区 · 记者 甲、乙');
+    expect(item.description).toBe('人民政协报 · 2022年8月（日期仅到月；订阅时间按8月1日计） · 浙江省杭州市钱塘区 · 记者 甲、乙');
     expect(item.categories).toEqual(['电子商务']);
   });
+  it('gives the lead paragraph first, then the facts line', () => {
+    const item = feedItemOf(makeReport('r', { date: '2022-08-24' }), outlets, new Map(), '8月24日，区政协召开协商会。');
+    expect(item.description).toBe('8月24日，区政协召开协商会。\n人民政协报 · 2022年8月24日 · 浙江省杭州市钱塘区');
+  });
   it('leads with the subtitle when there is one', () => {
-    const item = feedItemOf(makeReport('r', { subtitle: '副题' }), outlets, new Map());
-    expect(item.description.startsWith('副题。')).toBe(true);
+    const item = feedItemOf(makeReport('r', { subtitle: '副题' }), outlets, new Map(), '导语。');
+    expect(item.description.startsWith('副题。导语。\n')).toBe(true);
+  });
+});
+
+describe(feedDatePhrase, () => {
+  it('says a full stated date as it is, and marks an inferred one', () => {
+    expect(feedDatePhrase('2022-08-24', 'stated')).toBe('2022年8月24日');
+    expect(feedDatePhrase('2022-08-24', 'inferred')).toBe('2022年8月24日（推定）');
+  });
+  it('says that a month or a year stands for its first day in the feed, so pubDate does not mislead', () => {
+    expect(feedDatePhrase('2022-08', 'inferred')).toBe('2022年8月（日期仅到月，推定；订阅时间按8月1日计）');
+    expect(feedDatePhrase('2022', 'stated')).toBe('2022年（日期仅到年；订阅时间按1月1日计）');
   });
 });
 

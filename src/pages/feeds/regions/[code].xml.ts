@@ -14,7 +14,7 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = async ({ params, props, site }) => {
   const code = params.code!;
-  const { byId, outlets, topics } = await loadArchive();
+  const { byId, outlets, topics, leadOf } = await loadArchive();
   const topicNames = new Map(topics.map((t) => [t.id, t.name]));
   // reportIds are newest first, so the feed takes the newest without scanning the archive.
   const newest = newestForFeed(props.reportIds as string[]).map((id) => byId.get(id)!);
@@ -25,7 +25,7 @@ export const GET: APIRoute = async ({ params, props, site }) => {
       // The channel links to the region's page; item links resolve against it.
       channelPath: regionHref(code),
       selfPath: regionFeedHref(code),
-      items: newest.map((r) => feedItemOf(r, outlets, topicNames)),
+      items: newest.map((r) => feedItemOf(r, outlets, topicNames, leadOf(r.id))),
     },
     site,
   );

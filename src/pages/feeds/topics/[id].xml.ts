@@ -13,7 +13,7 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = async ({ props, site }) => {
   const { topic } = props;
-  const { reports, outlets, topics } = await loadArchive();
+  const { reports, outlets, topics, leadOf } = await loadArchive();
   const topicNames = new Map(topics.map((t) => [t.id, t.name]));
   return feedResponse(
     {
@@ -22,7 +22,7 @@ export const GET: APIRoute = async ({ props, site }) => {
       // The channel links to the topic's page; item links resolve against it.
       channelPath: topicHref(topic.id),
       selfPath: topicFeedHref(topic.id),
-      items: newestForFeed(reports.filter((r) => r.data.topics.includes(topic.id))).map((r) => feedItemOf(r, outlets, topicNames)),
+      items: newestForFeed(reports.filter((r) => r.data.topics.includes(topic.id))).map((r) => feedItemOf(r, outlets, topicNames, leadOf(r.id))),
     },
     site,
   );
