@@ -53,11 +53,6 @@ export function buildRegionTree(reports: readonly Report[]): { roots: RegionNode
   return { roots, index };
 }
 
-/** The node's ancestors from the province down, excluding the node itself. */
-export function ancestorsOf(code: string): Region[] {
-  return regionPath(code).slice(0, -1);
-}
-
 /** The region name as readers know it, or the code when the gazetteer lacks it. */
 export function regionName(code: string): string {
   return getRegion(code)?.name ?? code;

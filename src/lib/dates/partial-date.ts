@@ -62,11 +62,6 @@ export function comparePartialDates(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The year of a partial date string. */
-export function yearOf(date: string): number {
-  return Number(date.slice(0, 4));
-}
-
 /** Formats for Chinese readers: 2022年8月24日, 2022年8月, 2022年. */
 export function formatPartialDateZh(text: string): string {
   const d = parsePartialDate(text);

@@ -8,9 +8,6 @@ import { datePhraseZh } from './citation.ts';
 /** The archive's name as readers see it. */
 export const SITE_NAME = '协商档案';
 
-/** The name in English, for the masthead and structured data. */
-export const SITE_NAME_EN = 'Xieshang Archive';
-
 /** The default one-sentence description of a page. */
 export const SITE_DESCRIPTION = '协商档案：各地政协、人大助推产业与高质量发展的报道档案。';
 

@@ -80,12 +80,6 @@ export function markRedactions(text: string): string {
   return text.replace(new RegExp(`(?<=[${CJK}“”，。、；：‘’（(])\\*+|\\*+(?=[${CJK}“”，。、；：‘’）)])`, 'gu'), (stars) => '＊'.repeat(stars.length));
 }
 
-/** Removes spaces between two CJK characters or CJK punctuation (中 国 → 中国), keeps spaces next to Latin or digits. */
-export function removeCjkSpaces(text: string): string {
-  const re = new RegExp(`([${CJK}，。、；：？！“”‘’（）《》])[ \\t]+(?=[${CJK}，。、；：？！“”‘’（）《》])`, 'gu');
-  return text.replace(re, '$1');
-}
-
 let toSimplified: ((s: string) => string) | undefined;
 
 /** Traditional → Simplified (OpenCC `t` → `cn`); Simplified input is returned unchanged. */
