@@ -8,7 +8,8 @@ const registry = loadRegistry(contentDirUrl());
 const encode = (text: string) => new TextEncoder().encode(text);
 const nested = (levels: number) => `<!doctype html><html><head><title>区政协协商会</title></head><body>${'<div>'.repeat(levels)}<h1>区政协协商会</h1><p>区政协召开协商会，委员们围绕民营经济高质量发展建言献策，提出了很多建议。</p>${'</div>'.repeat(levels)}</body></html>`;
 
-describe('importer limits', () => {
+// Whole-page imports: a few seconds each on a busy 2-core machine.
+describe('importer limits', { timeout: 60_000 }, () => {
   it('refuses a page nested 10,000 levels deep with a message instead of overflowing the stack', () => {
     const r = importDocument(encode(nested(10_000)), { fileName: 'deep.html', registry });
     expect(r).toEqual({ ok: false, error: expect.stringMatching(new RegExp(`more than ${MAX_NESTING_DEPTH} levels deep.*Fix:`)) });
