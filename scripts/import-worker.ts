@@ -14,12 +14,12 @@ export interface ImportJob {
 
 export type ImportReply = { id: number; result: ImportResult } | { id: number; crash: string };
 
-const registry = (workerData as { registry: ImportRegistry }).registry;
+const { registry, now } = workerData as { registry: ImportRegistry; now: string };
 
 parentPort?.on('message', (job: ImportJob) => {
   let reply: ImportReply;
   try {
-    reply = { id: job.id, result: importDocument(job.bytes, { fileName: job.fileName, registry }) };
+    reply = { id: job.id, result: importDocument(job.bytes, { fileName: job.fileName, registry, now }) };
   } catch (e) {
     reply = { id: job.id, crash: e instanceof Error ? e.message : String(e) };
   }

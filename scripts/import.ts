@@ -50,6 +50,7 @@ function jsonArticle(a: ArticleRecord) {
     body: a.body,
     removed: a.removed.map((r) => ({ text: r.text, reason: r.reason })),
     warnings: a.warnings,
+    problems: a.problems.map(({ code, field, line, message }) => ({ code, field, line, message })),
   };
 }
 
@@ -63,6 +64,12 @@ function summary(file: string, a: ArticleRecord, target: string): string {
   // Multi-line warnings (an outlets.yaml entry to add) keep their lines, indented under the warning.
   for (const w of a.warnings) lines.push(`  warning: ${w.replace(/\n/gu, '\n      ')}`);
   return lines.join('\n');
+}
+
+/** The run's date (local time, YYYY-MM-DD): dates after it are flagged as likely wrong years. */
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 /** The temp file being written, removed if the run is interrupted (Ctrl-C, kill) before its rename. */
@@ -92,7 +99,7 @@ class FileImporter {
   ) {}
 
   private spawn(): Worker {
-    const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { workerData: { registry: this.registry }, resourceLimits: { maxOldGenerationSizeMb: 3072 } });
+    const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { workerData: { registry: this.registry, now: today() }, resourceLimits: { maxOldGenerationSizeMb: 3072 } });
     worker.unref();
     return worker;
   }

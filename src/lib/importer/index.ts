@@ -7,10 +7,10 @@ import { extractHtml } from './html.ts';
 import { sizeProblem } from './limits.ts';
 import { runPipeline } from './pipeline.ts';
 import { toArticleRecord, type ArticleRecord } from './record.ts';
-import type { ImportDoc, ImportRegistry, Line } from './types.ts';
+import type { ImportDoc, ImportRegistry, Issue, Line } from './types.ts';
 
 export type { ArticleRecord } from './record.ts';
-export type { ImportRegistry } from './types.ts';
+export type { ImportRegistry, Issue as ImportProblem } from './types.ts';
 
 export interface ImportOptions {
   /** Name of the input, used in messages and `source.file`. */
@@ -21,7 +21,7 @@ export interface ImportOptions {
 }
 
 export type ImportResult =
-  | { ok: true; encoding: string; format: 'text' | 'html'; articles: ArticleRecord[]; issues: string[] }
+  | { ok: true; encoding: string; format: 'text' | 'html'; articles: ArticleRecord[]; issues: Issue[] }
   | { ok: false; error: string };
 
 /** True when the text is an HTML document (by name or by its first tags). */
@@ -38,7 +38,7 @@ function textLines(text: string): Line[] {
 }
 
 function baseDoc(fileName: string, encoding: string, format: 'text' | 'html', rawLines: string[], registry: ImportRegistry): ImportDoc {
-  return { fileName, encoding, format, rawLines, lines: [], removed: [], issues: [], meta: {}, page: { editors: [], keywords: [], photographers: [] }, originalScript: 'Hans', articles: [], registry };
+  return { fileName, encoding, format, rawLines, lines: [], removed: [], meta: {}, page: { editors: [], keywords: [], photographers: [] }, originalScript: 'Hans', articles: [], registry };
 }
 
 /** Imports one document. Never throws for bad input: unreadable input is `{ ok: false, error }`. */
@@ -68,18 +68,18 @@ export function importDocument(bytes: Uint8Array, options: ImportOptions): Impor
     docs.push(doc);
   }
   const articles: ArticleRecord[] = [];
-  const issues: string[] = [];
+  const issues: Issue[] = [];
   for (const doc of docs) {
     if (!doc.lines.length) continue;
     const { doc: done, issues: found } = runPipeline(doc);
-    issues.push(...found.map((i) => i.message));
+    issues.push(...found);
     const starts = firstLines(done);
     const byArticle = done.articles.map((): typeof done.removed => []);
     // Page-level removals go with the article they stand nearest to, so each is listed once.
     for (const r of done.removed) byArticle[nearestArticle(starts, r.line)].push(r);
     done.articles.forEach((a, i) => {
       const pageRemoved = byArticle[i];
-      articles.push(toArticleRecord(done, a, pageRemoved, found.map((f) => f.message), options));
+      articles.push(toArticleRecord(done, a, pageRemoved, found, options));
     });
   }
   if (!articles.length) return { ok: false, error: 'no text found in the document (no paragraphs after removing page chrome)' };

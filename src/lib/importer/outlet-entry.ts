@@ -45,8 +45,8 @@ export function outletEntryYaml(name: string, registry: ImportRegistry): string 
 }
 
 /** The message for an outlet missing from the registry: what is wrong, then the entry to add. */
-export function outletEntryFix(name: string, registry: ImportRegistry): string {
+export function outletEntryFix(name: string, registry: ImportRegistry): { message: string; entry: { id: string; name: string } } {
+  const id = suggestOutletId(name, registry.outlets.map((o) => o.id));
   const entry = outletEntryYaml(name, registry);
-  const id = entry.match(/^- id: (\S+)/u)?.[1];
-  return `${name} is not in content/outlets.yaml. Fix: add this entry to content/outlets.yaml (check kind, add nameEn/homepage if known), then re-run (with --outlet ${id} if the page does not name it):\n${entry}`;
+  return { message: `${name} is not in content/outlets.yaml. Fix: add this entry to content/outlets.yaml (check kind, add nameEn/homepage if known), then re-run (with --outlet ${id} if the page does not name it):\n${entry}`, entry: { id, name } };
 }

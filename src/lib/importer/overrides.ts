@@ -80,7 +80,7 @@ function resolveOutlet(value: string, registry: ImportRegistry, errors: string[]
   const guess = didYouMean(v, registry.outlets.flatMap((o) => [o.id, o.name]));
   // An id-like value is a typo of an id; a Chinese name may well be a new outlet (湖州日报 is not 杭州日报).
   if (/^[a-z0-9-]+$/u.test(v)) errors.push(`--outlet ${v}: no outlet with this id in content/outlets.yaml.${guess ? ` Did you mean ${guess}?` : ''} Fix: pass an id or Chinese name from content/outlets.yaml.`);
-  else errors.push(`--outlet ${v}: ${guess ? `(did you mean ${guess}?) ` : ''}${outletEntryFix(v, registry)}`);
+  else errors.push(`--outlet ${v}: ${guess ? `(did you mean ${guess}?) ` : ''}${outletEntryFix(v, registry).message}`);
   return undefined;
 }
 
@@ -119,39 +119,41 @@ export function resolveOverrides(args: OverrideArgs, registry: ImportRegistry): 
 
 /** The record with every override applied; each one replaces the guess and says "set by editor". */
 export function applyOverrides(record: ArticleRecord, o: Overrides): ArticleRecord {
-  const r: ArticleRecord = { ...record, warnings: [...record.warnings], guesses: [...record.guesses], notes: [...record.notes] };
-  const set = (field: string, value: string, flag: string, dropWarnings: RegExp) => {
-    r.warnings = r.warnings.filter((w) => !dropWarnings.test(w));
+  const r: ArticleRecord = { ...record, problems: [...record.problems], guesses: [...record.guesses], notes: [...record.notes] };
+  const set = (field: string, value: string, flag: string) => {
+    // The editor's value settles every problem the importer had with that field.
+    r.problems = r.problems.filter((p) => p.field !== field);
     r.guesses = r.guesses.filter((g) => g.field !== field);
     r.guesses.push({ field, value, from: `set by editor (${flag})`, confidence: 'high' });
-    r.warnings.push(`${field}: ${value} set by editor (${flag}).`);
+    r.problems.push({ code: 'set-by-editor', field, message: `${field}: ${value} set by editor (${flag}).` });
     r.notes.push(`${field} set by editor (${flag}): ${value}`);
   };
   if (o.date) {
     r.date = o.date.date;
     r.dateCertainty = o.date.certainty;
     r.dateNote = o.date.note;
-    set('date', `${o.date.date} (${o.date.certainty}${o.date.note ? `: ${o.date.note}` : ''})`, '--date', /^date:/u);
+    set('date', `${o.date.date} (${o.date.certainty}${o.date.note ? `: ${o.date.note}` : ''})`, '--date');
     // Events borrow missing years from the article's date: read them again against the editor's date.
     r.events = findEventsIn(r.body, toArticleDate(r.date, r.dateCertainty));
   }
   if (o.outlet) {
     r.outlet = o.outlet.name;
     r.outletId = o.outlet.id;
-    set('outlet', `${o.outlet.name} (${o.outlet.id})`, '--outlet', /^outlet:/u);
+    set('outlet', `${o.outlet.name} (${o.outlet.id})`, '--outlet');
   }
   if (o.regions) {
     r.regions = o.regions;
-    set('regions', o.regions.map((x) => `${x.code} ${x.name}`).join(', '), '--region', /^regions:/u);
+    set('regions', o.regions.map((x) => `${x.code} ${x.name}`).join(', '), '--region');
   }
   if (o.kind) {
     r.kind = o.kind;
-    set('kind', o.kind, '--kind', /^kind:/u);
+    set('kind', o.kind, '--kind');
   }
   if (o.topics) {
     r.topics = o.topics;
-    set('topics', o.topics.join(', ') || '(none)', '--topics', /^topics:/u);
+    set('topics', o.topics.join(', ') || '(none)', '--topics');
   }
+  r.warnings = r.problems.map((p) => p.message);
   return r;
 }
 
@@ -165,8 +167,8 @@ export function missingFieldFix(record: ArticleRecord): { fields: string[]; fix:
   if (!record.date) missing.push(['date', '--date YYYY[-MM[-DD]] --date-note "…"']);
   else if (record.dateCertainty === 'inferred' && !record.dateNote) missing.push(['dateNote', '--date-note "…"']);
   // An outlet the page names but the registry lacks: register it (the warning shows the entry), then name it.
-  const unknown = record.warnings.map((w) => w.match(/^outlet: (\S+) is not in content\/outlets\.yaml[\s\S]*?^- id: (\S+)$/mu)).find(Boolean);
-  if (!record.outletId) missing.push(['outlet', unknown ? `--outlet ${unknown[2]} (after adding ${unknown[1]} to content/outlets.yaml as the outlet warning shows)` : '--outlet <id or name from content/outlets.yaml>']);
+  const unknown = record.problems.find((p) => p.code === 'outlet-unknown')?.outletEntry;
+  if (!record.outletId) missing.push(['outlet', unknown ? `--outlet ${unknown.id} (after adding ${unknown.name} to content/outlets.yaml as the outlet warning shows)` : '--outlet <id or name from content/outlets.yaml>']);
   if (!missing.length) return undefined;
   return { fields: missing.map(([f]) => f), fix: `Fix: re-run with ${missing.map(([, flag]) => flag).join(' ')}.` };
 }

@@ -1,5 +1,5 @@
 /** From an article draft to the importer's article record: body markdown, removed, warnings, guesses. */
-import type { ArticleDraft, EventDraft, Figure, ImportDoc, Removed } from './types.ts';
+import type { ArticleDraft, EventDraft, Figure, ImportDoc, Issue, Removed } from './types.ts';
 
 export interface GuessNote {
   field: string;
@@ -31,6 +31,9 @@ export interface ArticleRecord {
   originalScript: 'Hans' | 'Hant';
   body: string;
   removed: Removed[];
+  /** What the editor must check, as values (code, field, message with its Fix). */
+  problems: Issue[];
+  /** The problems' messages, as printed in the summary and `--json`. */
   warnings: string[];
   guesses: GuessNote[];
   notes: string[];
@@ -62,12 +65,13 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** Builds the record of one article; warnings name the field and the fix. */
-export function toArticleRecord(doc: ImportDoc, a: ArticleDraft, pageRemoved: Removed[], docIssues: string[], options: { fileName: string; now?: string }): ArticleRecord {
-  const warnings = [...new Set([...docIssues, ...a.issues.map((i) => i.message)])];
-  if (a.date && options.now && a.date.value.date > options.now) warnings.push(`date: ${a.date.value.date} lies after the run date ${options.now}. Fix: check the year.`);
-  if (!a.date) warnings.push('date: no date found in the page or text. Fix: re-run with --date YYYY[-MM[-DD]] --date-note "…" (why this date).');
-  if (!a.outlet && !warnings.some((w) => w.startsWith('outlet:'))) warnings.push('outlet: no known outlet named in the source line, dateline or page metadata. Fix: re-run with --outlet <id or name from content/outlets.yaml> (add the outlet there first).');
-  if (!a.reporters.length) warnings.push('reporters: no byline found.');
+export function toArticleRecord(doc: ImportDoc, a: ArticleDraft, pageRemoved: Removed[], docIssues: readonly Issue[], options: { fileName: string; now?: string }): ArticleRecord {
+  const problems: Issue[] = [];
+  for (const issue of [...docIssues, ...a.issues]) if (!problems.some((p) => p.message === issue.message)) problems.push(issue);
+  if (a.date && options.now && a.date.value.date > options.now) problems.push({ code: 'date-future', field: 'date', message: `date: ${a.date.value.date} lies after the run date ${options.now}. Fix: check the year.` });
+  if (!a.date) problems.push({ code: 'date-missing', field: 'date', message: 'date: no date found in the page or text. Fix: re-run with --date YYYY[-MM[-DD]] --date-note "…" (why this date).' });
+  if (!a.outlet && !problems.some((p) => p.field === 'outlet')) problems.push({ code: 'outlet-missing', field: 'outlet', message: 'outlet: no known outlet named in the source line, dateline or page metadata. Fix: re-run with --outlet <id or name from content/outlets.yaml> (add the outlet there first).' });
+  if (!a.reporters.length) problems.push({ code: 'reporters-missing', field: 'reporters', message: 'reporters: no byline found.' });
   const guesses: GuessNote[] = [];
   if (a.title) guesses.push({ field: 'title', value: a.title, from: a.headline.length ? `headline lines ${a.headline.map((l) => l.n).join(', ')}` : 'page metadata (<title>, og:title or JSON-LD headline)', confidence: a.headline.length || doc.meta.title ? 'high' : 'low' });
   if (a.reporters.length || a.correspondents.length) guesses.push({ field: 'reporters', value: [...a.reporters, ...a.correspondents.map((c) => `${c} (通讯员)`)].join('、'), from: 'byline (记者/通讯员) or page author', confidence: 'high' });
@@ -103,7 +107,8 @@ export function toArticleRecord(doc: ImportDoc, a: ArticleDraft, pageRemoved: Re
     originalScript: doc.originalScript,
     body: renderBody(a),
     removed: [...pageRemoved, ...a.removed].sort((x, y) => (x.line ?? 0) - (y.line ?? 0)),
-    warnings,
+    problems,
+    warnings: problems.map((p) => p.message),
     guesses,
     notes,
   };

@@ -17,11 +17,21 @@ export interface Removed {
 }
 
 /** A named problem or guess worth a reviewer's attention (OWID-style reason codes). */
+/**
+ * A problem the importer found, as a value from the step that found it to the printed summary and
+ * `--json`: callers pick problems by `code` and `field`, never by parsing `message`.
+ */
 export interface Issue {
   code: string;
+  /** The whole sentence for the editor, ending with its Fix when there is one. */
   message: string;
+  /** The report field it is about (date, outlet, regions …). */
   field?: string;
   line?: number;
+  /** For `outlet-unknown`: the content/outlets.yaml entry the message proposes. */
+  outletEntry?: { id: string; name: string };
+  /** The pipeline step that found it. */
+  step?: string;
 }
 
 /** How a field value was found. */
@@ -105,15 +115,12 @@ export interface ImportDoc {
   rawLines: string[];
   lines: Line[];
   removed: Removed[];
-  issues: Issue[];
   meta: PageMeta;
   /** Page-level people and keywords from chrome lines (责任编辑, 关键词, 摄). */
   page: { editors: string[]; keywords: string[]; photographers: string[]; authors?: string[]; sourceOutlet?: string; sourceDate?: string; sourceLine?: string; masthead?: string };
   originalScript: 'Hans' | 'Hant';
   articles: ArticleDraft[];
   registry: ImportRegistry;
-  /** Reference year (e.g. the run date's year) used only as a last resort, never as a stated date. */
-  nowYear?: number;
 }
 
 /** A pipeline step: pure, returns the new document and what it noticed. */

@@ -41,7 +41,10 @@ describe('npm run import', { timeout: 60_000 }, () => {
       'tests/fixtures/raw/004_f20567b8de172bac.txt',
     ]);
     const article = doc.files[0].articles[0];
-    expect(Object.keys(article)).toEqual(['title', 'date', 'dateCertainty', 'outlet', 'reporters', 'editors', 'kind', 'regions', 'topics', 'figures', 'events', 'body', 'removed', 'warnings']);
+    expect(Object.keys(article)).toEqual(['title', 'date', 'dateCertainty', 'outlet', 'reporters', 'editors', 'kind', 'regions', 'topics', 'figures', 'events', 'body', 'removed', 'warnings', 'problems']);
+    // Problems as values: code and field to pick them by, the message as printed.
+    expect(article.problems.every((p: { code: string; message: string }) => p.code && p.message)).toBe(true);
+    expect(article.problems.map((p: { message: string }) => p.message)).toEqual(article.warnings);
     expect(doc.files[0].encoding).toBe('utf-8');
     expect(article.regions).toEqual([{ code: '330108', name: '浙江省杭州市滨江区' }]);
     expect(article.outlet).toBe('人民政协网');

@@ -167,7 +167,8 @@ function readArticle(doc: ImportDoc, a: ArticleDraft, index: number): ArticleDra
   const stated = out.outlet ? undefined : statedOutlet(doc, out);
   if (stated) {
     out.statedOutlet = { value: stated.name, from: stated.from, confidence: stated.confidence };
-    out.issues.push({ code: 'outlet-unknown', field: 'outlet', message: `outlet: ${outletEntryFix(stated.name, doc.registry)}` });
+    const fix = outletEntryFix(stated.name, doc.registry);
+    out.issues.push({ code: 'outlet-unknown', field: 'outlet', message: `outlet: ${fix.message}`, outletEntry: fix.entry });
   }
   out.kind = guessKind(out, out.title ?? '');
   out.bodies = findBodies([out.title ?? '', ...lines.map((l) => l.text)].join('\n'));
