@@ -70,9 +70,9 @@ export const DOSSIER_COMPONENTS = [
   {
     name: 'Figures',
     doc: '一篇报道中的数据，照原文 (the figures a report states, as printed)',
-    props: [report],
+    props: [report, { name: 'limit', kind: 'limit', doc: '只列前几项，其余见报道 (only the first figures; the report lists the rest)' }],
     children: false,
-    example: '<Figures report="2022/2022-08-24-qian-tang-qu-gui-shang-gong-ye" />',
+    example: '<Figures report="2022/2022-08-24-qian-tang-qu-gui-shang-gong-ye" limit={6} />',
   },
   {
     name: 'Quote',

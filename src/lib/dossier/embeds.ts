@@ -77,6 +77,13 @@ export function reportOf(index: ArchiveIndex, id: string): Report {
   return report;
 }
 
+/** <Figures>: the report's figures as printed, the first `limit` of them, and how many it states. */
+export function figuresEmbed(index: ArchiveIndex, id: string, limit?: number): { report: Report; figures: Report['data']['figures']; total: number } {
+  const report = reportOf(index, id);
+  const all = report.data.figures;
+  return { report, figures: limit ? all.slice(0, limit) : all, total: all.length };
+}
+
 /** A place's name for headings; the code when the gazetteer does not know it. */
 export function placeName(code: string | undefined): string {
   return code ? (getRegion(code)?.name ?? code) : '全国';
