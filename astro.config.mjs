@@ -7,8 +7,7 @@ import contentCheck from './src/integrations/content-check.ts';
 import siteUrlNotice from './src/integrations/site-url.ts';
 import rehypeReportSanitize from './src/plugins/rehype-report-sanitize.ts';
 import remarkReportMdxGuard from './src/plugins/remark-report-mdx-guard.ts';
-import remarkDossierMdxGuard, { isDossierFile } from './src/plugins/remark-dossier-mdx-guard.ts';
-import { isContentFile } from './src/plugins/rehype-report-sanitize.ts';
+import { mdxProcessor } from './src/plugins/mdx-processor.ts';
 
 // The public address; absolute citations, canonical URLs, feeds and the sitemap are built from it.
 // Unset, there is no made-up domain: addresses stay relative and the build says so once
@@ -44,16 +43,9 @@ export default defineConfig({
   integrations: [
     contentCheck(),
     siteUrlNotice(site),
-    // .mdx gets its own processor: dossiers (content/dossiers/) are MDX with the embeds of
-    // src/lib/dossier/components.ts and nothing else (remark-dossier-mdx-guard); any other
-    // content .mdx is refused as before. No sanitiser here: it would strip the embeds, and the
-    // guard already refuses raw HTML, <script> and expressions.
-    mdx({
-      processor: unified({
-        smartypants: false,
-        remarkPlugins: [[remarkReportMdxGuard, { include: (path) => isContentFile(path) && !isDossierFile(path) }], remarkDossierMdxGuard],
-      }),
-    }),
+    // .mdx has its own processor (src/plugins/mdx-processor.ts): dossiers may embed the archive's
+    // components, every other content .mdx is refused and sanitised as before.
+    mdx({ processor: mdxProcessor }),
     ...(site ? [sitemap()] : []),
     (await import('./src/integrations/search-index.ts')).default(),
   ],
