@@ -1,7 +1,7 @@
 /**
  * Collections: reports (one Markdown file each under content/reports/), dossiers (one MDX file
- * each under content/dossiers/), topics and outlets (YAML registries). The report schema is built from the registries so that unknown topics and outlets
- * fail with a suggestion.
+ * each under content/dossiers/), topics and outlets (YAML registries). The report and dossier
+ * schemas are built from the registries so that unknown topics and outlets fail with a suggestion.
  */
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
