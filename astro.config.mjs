@@ -7,6 +7,7 @@ import contentCheck from './src/integrations/content-check.ts';
 import siteUrlNotice from './src/integrations/site-url.ts';
 import rehypeReportSanitize from './src/plugins/rehype-report-sanitize.ts';
 import remarkReportMdxGuard from './src/plugins/remark-report-mdx-guard.ts';
+import { mdxProcessor } from './src/plugins/mdx-processor.ts';
 
 // The public address; absolute citations, canonical URLs, feeds and the sitemap are built from it.
 // Unset, there is no made-up domain: addresses stay relative and the build says so once
@@ -42,7 +43,9 @@ export default defineConfig({
   integrations: [
     contentCheck(),
     siteUrlNotice(site),
-    mdx(),
+    // .mdx has its own processor (src/plugins/mdx-processor.ts): dossiers may embed the archive's
+    // components, every other content .mdx is refused and sanitised as before.
+    mdx({ processor: mdxProcessor }),
     ...(site ? [sitemap()] : []),
     (await import('./src/integrations/search-index.ts')).default(),
   ],

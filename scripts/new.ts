@@ -6,6 +6,7 @@
  *   npm run new -- --title 钱塘江畔迎接高远未来 --date 2022-04-01 --region 钱塘 \
  *                  --topics 民营经济,manufacturing --outlet rmzxw --kind news [--bodies cppcc]
  *   npm run new -- --find-region 钱塘        just look a place up (code and full name)
+ *   npm run new -- --dossier --title 浙江的民营经济 --region 浙江省 --topics 民营经济   a dossier (专题)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -14,6 +15,7 @@ import { parseCliOptions } from './cli-options.ts';
 import { checkContent } from '../src/lib/check/check-content.ts';
 import { lookupEntry, lookupRegion, reportSkeleton } from '../src/lib/check/skeleton.ts';
 import { isPartialDate } from '../src/lib/dates/partial-date.ts';
+import { dossierSkeleton } from '../src/lib/dossier/skeleton.ts';
 import { BODIES, REPORT_KINDS } from '../src/lib/taxonomy/vocabularies.ts';
 import { todayForCheck } from '../src/integrations/content-check.ts';
 import { contentDirUrl, loadRegistry } from '../src/schemas/registry.ts';
@@ -21,6 +23,7 @@ import { contentDirUrl, loadRegistry } from '../src/schemas/registry.ts';
 const USAGE = `Usage: npm run new [-- --title 标题 --date YYYY-MM-DD --region 钱塘 --topics 民营经济,manufacturing
                        --outlet rmzxw --kind news [--bodies cppcc]]
        npm run new -- --find-region 钱塘     look a place up (code and full name)
+       npm run new -- --dossier --title 标题 --region 浙江省 --topics 民营经济 [--date YYYY-MM-DD]   a dossier (专题)
   Asks in a terminal for whatever is not given; writes content/reports/<year>/<date>-<slug>.md; never overwrites.`;
 
 const { values: flags } = parseCliOptions(
@@ -33,6 +36,7 @@ const { values: flags } = parseCliOptions(
     kind: { type: 'string' },
     bodies: { type: 'string' },
     'find-region': { type: 'string' },
+    dossier: { type: 'boolean', default: false },
     root: { type: 'string' },
   },
   USAGE,
@@ -132,6 +136,11 @@ for (let query = flags.region; ; query = undefined) {
   console.log(picked);
 }
 const topics = await obtain(flags.topics ?? (rl ? undefined : ''), '主题 (topics, 逗号分隔 comma-separated, e.g. 民营经济,制造业)', (a) => pickEntries('topic', a));
+if (flags.dossier) {
+  rl?.close();
+  writeNew(dossierSkeleton({ title: title.value, date: date.value, regions, topics: topics.length ? topics : registry.topics.slice(0, 1).map((t) => t.id) }));
+  process.exit(0);
+}
 const outlet = await obtain(flags.outlet, `媒体 (outlet: ${registry.outlets.map((o) => o.id).join('|')})`, (a) => {
   const ids = pickEntries('outlet', a);
   return typeof ids === 'string' ? ids : ids.length === 1 ? ids : '只写一个媒体 (one outlet)';
@@ -146,19 +155,22 @@ const bodies = (flags.bodies ?? '')
   .map((b) => BODIES.find((x) => x.id === b || x.zh === b)?.id ?? fail(`未知机构“${b}” (unknown body); 可选 ${BODIES.map((x) => `${x.id} ${x.zh}`).join('，')}`));
 rl?.close();
 
-const { path, text } = reportSkeleton({ title: title.value, date: date.value, regions, topics, outlet: outlet[0], kind: kind.value, bodies });
-const bytes = new TextEncoder().encode(text);
-const { problems } = checkContent([{ path, bytes }], { registry, today: todayForCheck() });
-const errors = problems.filter((p) => p.severity === 'error');
-if (errors.length) fail(`生成的骨架没有通过检查 (the skeleton does not pass the check):\n${errors.map((p) => `  ${p.field ?? ''} ${p.message}`).join('\n')}`);
+writeNew(reportSkeleton({ title: title.value, date: date.value, regions, topics, outlet: outlet[0], kind: kind.value, bodies }));
 
-const target = resolve(flags.root ?? '.', path);
-mkdirSync(dirname(target), { recursive: true });
-try {
-  // 'wx': fail if the file exists; never overwrite an editor's work.
-  writeFileSync(target, text, { flag: 'wx' });
-} catch (error) {
-  if ((error as NodeJS.ErrnoException).code === 'EEXIST') fail(`文件已存在，没有覆盖 (file exists, not overwritten): ${path}`);
-  throw error;
+/** Checks the new file as npm run check would, then writes it; never overwrites. */
+function writeNew({ path, text }: { path: string; text: string }): void {
+  const bytes = new TextEncoder().encode(text);
+  const { problems } = checkContent([{ path, bytes }], { registry, today: todayForCheck() });
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length) fail(`生成的骨架没有通过检查 (the skeleton does not pass the check):\n${errors.map((p) => `  ${p.field ?? ''} ${p.message}`).join('\n')}`);
+  const target = resolve(flags.root ?? '.', path);
+  mkdirSync(dirname(target), { recursive: true });
+  try {
+    // 'wx': fail if the file exists; never overwrite an editor's work.
+    writeFileSync(target, text, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') fail(`文件已存在，没有覆盖 (file exists, not overwritten): ${path}`);
+    throw error;
+  }
+  console.log(`已创建 (created): ${path}\n下一步 (next): ${path.endsWith('.mdx') ? '写专题正文，运行 npm run check (write the dossier, run npm run check)' : '粘贴正文，补全字段，运行 npm run check (paste the text, fill in fields, run npm run check)'}`);
 }
-console.log(`已创建 (created): ${path}\n下一步 (next): 粘贴正文，补全字段，运行 npm run check (paste the text, fill in fields, run npm run check)`);

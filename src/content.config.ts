@@ -1,11 +1,12 @@
 /**
- * Collections: reports (one Markdown file each under content/reports/), topics and outlets (YAML
- * registries). The report schema is built from the registries so that unknown topics and outlets
- * fail with a suggestion.
+ * Collections: reports (one Markdown file each under content/reports/), dossiers (one MDX file
+ * each under content/dossiers/), topics and outlets (YAML registries). The report and dossier
+ * schemas are built from the registries so that unknown topics and outlets fail with a suggestion.
  */
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { reportSchema } from './schemas/report.ts';
+import { dossierSchema } from './schemas/dossier.ts';
 import { contentDir, contentDirUrl, loadRegistry, parseRegistryText } from './schemas/registry.ts';
 import { outletSchema, topicSchema } from './schemas/taxonomy.ts';
 
@@ -29,4 +30,10 @@ const outlets = defineCollection({
   schema: outletSchema,
 });
 
-export const collections = { reports, topics, outlets };
+// Dossiers (专题): editors' MDX articles embedding live lists and charts (src/lib/dossier/).
+const dossiers = defineCollection({
+  loader: glob({ pattern: '*.mdx', base: `${contentDir()}/dossiers` }),
+  schema: dossierSchema(registry),
+});
+
+export const collections = { reports, topics, outlets, dossiers };

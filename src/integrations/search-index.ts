@@ -41,15 +41,18 @@ interface ReportPage {
 }
 
 /**
- * The built report pages, newest first (list pages under /reports/ have no body and are skipped).
+ * The built report and dossier pages, newest first (list pages have no body and are skipped).
  * Only their dates are kept: the text is read again, one page at a time, while indexing.
  */
 function reportPages(outDir: string): ReportPage[] {
-  let files: string[];
-  try {
-    files = findPages(join(outDir, 'reports'));
-  } catch {
-    return [];
+  // Dossiers (专题) are indexed like reports, with the kind 专题 (src/lib/dossier/search-data.ts).
+  const files: string[] = [];
+  for (const section of ['reports', 'dossiers']) {
+    try {
+      files.push(...findPages(join(outDir, section)));
+    } catch {
+      // No such section in this build.
+    }
   }
   const pages: ReportPage[] = [];
   for (const file of files) {

@@ -34,3 +34,8 @@ export function kindHref(kind: string): string {
 export function yearHref(dateOrYear: string | number): string {
   return `/years/${String(dateOrYear).slice(0, 4)}/`;
 }
+
+/** /dossiers/<slug>/ (专题) */
+export function dossierHref(slug: string): string {
+  return `/dossiers/${slug}/`;
+}

@@ -15,6 +15,7 @@ import { countProblems, sortProblems, type Problem } from './problem.ts';
 import { problemsFromIssues } from './schema-problems.ts';
 import { BODY_PLACEHOLDER } from './skeleton.ts';
 import { bodyProblems } from './body.ts';
+import { checkDossier } from './dossier.ts';
 import { decodeContentFile, splitFrontMatter } from './source-file.ts';
 
 /** One file under content/, path relative to the project root with forward slashes. */
@@ -36,6 +37,8 @@ export interface CheckResult {
   problems: Problem[];
   /** How many report files were checked. */
   reports: number;
+  /** How many dossier files were checked. */
+  dossiers?: number;
   errors: number;
   warnings: number;
 }
@@ -206,9 +209,14 @@ export function checkContent(files: readonly ContentFile[], options: CheckOption
   const problems: Problem[] = [];
   const reports: ReportFacts[] = [];
   const paths = new Set(files.map((f) => f.path));
+  const dossiers: ContentFile[] = [];
   for (const { path, bytes } of files) {
     const { role, problems: layout } = classifyPath(path);
     problems.push(...layout);
+    if (role === 'dossier') {
+      if (/\.mdx$/i.test(path)) dossiers.push({ path, bytes });
+      continue;
+    }
     const isReportText = role === 'report' || (role === 'misplaced' && /\.mdx?$/i.test(path) && path.startsWith(REPORTS_DIR));
     if (!isReportText) continue;
     const facts: ReportFacts = { path };
@@ -216,7 +224,10 @@ export function checkContent(files: readonly ContentFile[], options: CheckOption
     problems.push(...checkReport(path, bytes, options, facts, paths));
   }
   problems.push(...duplicateProblems(reports));
+  // Dossiers embed reports by id, so they are checked against the ids of every report file.
+  const reportIds = new Set(reports.map((r) => r.path.slice(REPORTS_DIR.length).replace(/\.mdx?$/i, '').toLowerCase()));
+  for (const { path, bytes } of dossiers) problems.push(...checkDossier(path, bytes, options.registry, reportIds, options.guessEncoding));
   const sorted = sortProblems(problems);
-  return { problems: sorted, reports: reports.length, ...countProblems(sorted) };
+  return { problems: sorted, reports: reports.length, dossiers: dossiers.length, ...countProblems(sorted) };
 }
 

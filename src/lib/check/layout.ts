@@ -5,9 +5,10 @@
  */
 import { parseReportFileName, pinyinSlug } from '../archive/report-path.ts';
 import type { Problem } from './problem.ts';
+import { DOSSIERS_DIR, dossierPathProblems } from './dossier.ts';
 
 /** How a path under content/ is treated. */
-export type FileRole = 'report' | 'registry' | 'asset' | 'ignored' | 'misplaced';
+export type FileRole = 'report' | 'dossier' | 'registry' | 'asset' | 'ignored' | 'misplaced';
 
 const IMAGES = /\.(jpe?g|png|webp|avif|gif)$/i;
 const REGISTRIES = new Set(['content/topics.yaml', 'content/outlets.yaml']);
@@ -28,6 +29,8 @@ export function classifyPath(path: string): { role: FileRole; problems: Problem[
   });
   if (REGISTRIES.has(path)) return { role: 'registry', problems: [] };
   if (name.startsWith('.')) return { role: 'ignored', problems: [] };
+  // Dossiers (专题) are the one place MDX is allowed: src/lib/dossier/guard.ts keeps code out.
+  if (path.startsWith(DOSSIERS_DIR)) return { role: 'dossier', problems: dossierPathProblems(path) };
   if (!path.startsWith(REPORTS_DIR)) {
     const isText = /\.(md|mdx|markdown|txt)$/i.test(name);
     return {
