@@ -48,6 +48,8 @@ export default defineConfig({
     mdx({ processor: mdxProcessor }),
     ...(site ? [sitemap()] : []),
     (await import('./src/integrations/search-index.ts')).default(),
+    // After the search index: it adds a <meta> naming each page's 简/繁 dictionary.
+    (await import('./src/integrations/script-dictionaries.ts')).default(),
   ],
   devToolbar: { enabled: false },
 });

@@ -4,6 +4,7 @@
  * feeds linked from their pages, the 404 page, and no request ever leaving the site.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
 import { isBuilt, samplePages, sampleReport } from './reader-pages.ts';
@@ -33,29 +34,38 @@ async function freshPage(options: Parameters<Browser['newContext']>[0] = {}): Pr
 const mainText = (page: Page) => page.locator('main').innerText();
 
 describe('简/繁 switch', () => {
-  it('loads OpenCC only when asked, turns 协商 into 協商 and back, and sets lang', async () => {
+  it('loads only the page\'s own dictionary when asked (≤ 60 kB gzipped), turns 协商 into 協商 and back, and sets lang', async () => {
     const { context, page } = await freshPage();
-    const scripts: { url: string; bytes: number }[] = [];
+    let clicked = false;
+    const before: { url: string; bytes: number }[] = [];
+    const after: { url: string; gzip: number }[] = [];
     page.on('response', async (r) => {
-      if (r.request().resourceType() === 'script') scripts.push({ url: r.url(), bytes: (await r.body()).length });
+      const body = await r.body().catch(() => Buffer.alloc(0));
+      if (clicked) after.push({ url: r.url(), gzip: gzipSync(body).length });
+      else if (r.request().resourceType() === 'script') before.push({ url: r.url(), bytes: body.length });
     });
     await page.goto(reportUrl);
     await page.waitForLoadState('networkidle');
     expect(await mainText(page)).toContain('协商');
     // Nothing near the size of the dictionaries is fetched before the reader asks.
-    expect(scripts.filter((s) => s.bytes > 100_000)).toEqual([]);
+    expect(before.filter((s) => s.bytes > 100_000)).toEqual([]);
     const toggle = page.locator('[data-script-toggle]');
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
 
+    clicked = true;
     await toggle.click();
     await page.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
     await page.waitForLoadState('networkidle');
-    await expect.poll(() => scripts.some((s) => s.bytes > 100_000)).toBe(true);
     const traditional = await mainText(page);
     expect(traditional).toContain('協商');
     expect(traditional).not.toContain('协商');
     expect(await page.title()).toContain('協商檔案');
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    // What switching costs, gzipped as a server would send it (OpenCC's full data: ~438 kB).
+    const switchBytes = after.reduce((sum, r) => sum + r.gzip, 0);
+    console.info(`简/繁 switch on a report page: ${after.length} requests, ${switchBytes} bytes gzipped`, after.map((r) => r.url.replace(baseUrl, '')));
+    expect(after.some((r) => r.url.includes('/_hant/'))).toBe(true);
+    expect(switchBytes).toBeLessThanOrEqual(60_000);
 
     await toggle.click();
     await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
@@ -63,6 +73,37 @@ describe('简/繁 switch', () => {
     expect(back).toContain('协商');
     expect(back).not.toContain('協商');
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await context.close();
+  });
+
+  it('shows a reader who chose 繁體 no frame of Simplified text on the next page', async () => {
+    const { context, page } = await freshPage();
+    await context.addInitScript(() => localStorage.setItem('xieshang:script', 'hant'));
+    // requestAnimationFrame runs before every paint: record what each frame would show.
+    await context.addInitScript(() => {
+      const frames: { visible: boolean; simplified: boolean; traditional: boolean }[] = [];
+      (window as unknown as { frames_: typeof frames }).frames_ = frames;
+      const tick = () => {
+        const body = document.body;
+        if (body) {
+          // Text as drawn: text nodes outside scripts and styles (JSON-LD is never converted).
+          let text = '';
+          const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!n.parentElement?.closest('script, style')) text += n.nodeValue;
+          frames.push({ visible: getComputedStyle(body).visibility !== 'hidden', simplified: text.includes('协商'), traditional: text.includes('協商') });
+        }
+        if (frames.length < 600) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await page.goto(reportUrl);
+    await page.waitForFunction(() => document.querySelector('main')?.textContent?.includes('協商'));
+    await page.waitForTimeout(200);
+    const frames = await page.evaluate(() => (window as unknown as { frames_: { visible: boolean; simplified: boolean; traditional: boolean }[] }).frames_);
+    const shown = frames.filter((f) => f.visible);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.filter((f) => f.simplified)).toEqual([]);
+    expect(shown.every((f) => f.traditional)).toBe(true);
     await context.close();
   });
 

@@ -122,7 +122,9 @@ describe('/stats/', () => {
       reports.reduce((n, r) => n + r.figures.length, 0),
     );
     for (const [id, counts] of Object.entries(expected)) {
-      expect(chartTable(html, id), id).toEqual(counts);
+      // Time tables also list the empty years and months between (as zeros): compare the others.
+      const shown = new Map([...chartTable(html, id)].filter(([, n]) => !(n === 0 && (id === 'by-year' || id === 'by-month'))));
+      expect(shown, id).toEqual(counts);
     }
   });
 
@@ -195,6 +197,77 @@ describe('charts without JavaScript, and the other derived pages in Chromium', (
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await context.close();
   });
+
+  it('never cuts a table mid-row, and a table cut mid-column shows that it scrolls (issue 20 item 9)', async () => {
+    for (const width of [375, 390, 1366]) {
+      const context = await browser.newContext({ viewport: { width, height: 800 }, javaScriptEnabled: false });
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/stats/`);
+      const boxes = await page.locator('.chart-table, [aria-labelledby="figures-units-caption"]').evaluateAll((els) =>
+        els.map((el) => ({
+          id: el.closest('section')?.getAttribute('aria-labelledby') ?? '',
+          hiddenRows: el.scrollHeight > el.clientHeight + 1,
+          cutColumns: el.scrollWidth > el.clientWidth + 1,
+          cue: getComputedStyle(el).backgroundImage.includes('gradient'),
+        })),
+      );
+      expect(boxes.length).toBeGreaterThan(5);
+      for (const b of boxes) {
+        expect(b.hiddenRows, `${b.id} at ${width}px hides rows`).toBe(false);
+        if (b.cutColumns) expect(b.cue, `${b.id} at ${width}px scrolls sideways without a cue`).toBe(true);
+      }
+      await context.close();
+    }
+  });
+
+  it('draws every year and month between the first and the last, empty ones as gaps (issue 20 item 9)', async () => {
+    const html = await fetchText('/stats/');
+    const years = [...new Set(reports.map((r) => Number(r.date.slice(0, 4))))].sort((a, b) => a - b);
+    const span = Array.from({ length: years.at(-1)! - years[0] + 1 }, (_, i) => `${years[0] + i}年`);
+    expect([...chartTable(html, 'by-year').keys()]).toEqual(span);
+    const { document } = parseHTML(html);
+    const ticks = [...document.querySelectorAll('section[aria-labelledby="by-year-title"] svg [aria-label="y-axis tick label"] text, section[aria-labelledby="by-year-title"] svg g text')]
+      .map((t) => t.textContent?.trim() ?? '')
+      .filter((t) => /^\d{4}年$/.test(t));
+    expect(ticks).toEqual(span);
+    const months = [...chartTable(html, 'by-month').keys()].map((m) => {
+      const [, y, mo] = m.match(/^(\d{4})年(\d{1,2})月$/)!;
+      return Number(y) * 12 + Number(mo) - 1;
+    });
+    months.forEach((m, i) => i > 0 && expect(m - months[i - 1], 'months are consecutive').toBe(1));
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`shades empty heatmap cells and map tiles as ${colorScheme === 'dark' ? 'the darkest' : 'the lightest'} (${colorScheme}, issue 20 item 10)`, async () => {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme, javaScriptEnabled: false });
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/stats/`);
+      // A cell or tile is empty when no number is drawn inside it (tiles always carry their name).
+      const charts = await page.locator('figure.chart-figure svg').evaluateAll((svgs) =>
+        svgs
+          .map((svg) => {
+            const numbers = [...svg.querySelectorAll('text')].filter((t) => /\d/.test(t.textContent ?? '')).map((t) => t.getBoundingClientRect());
+            const cells = [...svg.querySelectorAll('g.cells rect, g.tiles rect')].map((rect) => {
+              const b = rect.getBoundingClientRect();
+              const filled = numbers.some((n) => n.left + n.width / 2 > b.left && n.left + n.width / 2 < b.right && n.top + n.height / 2 > b.top && n.top + n.height / 2 < b.bottom);
+              const [r, g, bl] = (getComputedStyle(rect).fill.match(/\d+(\.\d+)?/g) ?? []).map(Number);
+              return { filled, luminance: 0.2126 * r + 0.7152 * g + 0.0722 * bl };
+            });
+            return { label: svg.getAttribute('aria-label') ?? '', cells };
+          })
+          .filter((c) => c.cells.length > 0),
+      );
+      expect(charts.length).toBeGreaterThanOrEqual(3);
+      for (const { label, cells } of charts) {
+        const empty = cells.filter((c) => !c.filled).map((c) => c.luminance);
+        const counted = cells.filter((c) => c.filled).map((c) => c.luminance);
+        if (!empty.length || !counted.length) continue;
+        if (colorScheme === 'dark') expect(Math.max(...empty), `${label}: empty cells darkest`).toBeLessThan(Math.min(...counted));
+        else expect(Math.min(...empty), `${label}: empty cells lightest`).toBeGreaterThan(Math.max(...counted));
+      }
+      await context.close();
+    });
+  }
 
   for (const path of ['/timeline/', '/data/']) {
     for (const colorScheme of ['light', 'dark'] as const) {

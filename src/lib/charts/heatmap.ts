@@ -1,6 +1,6 @@
 /** Heatmap of a count matrix (e.g. topic × year), each cell labelled with its count. */
 import * as Plot from '@observablehq/plot';
-import { CHART_WIDTH, labelWidth, renderPlot, shadeFor } from './render.ts';
+import { CHART_WIDTH, labelWidth, renderPlot, shadeGroups } from './render.ts';
 
 export interface HeatmapOptions {
   title: string;
@@ -29,6 +29,7 @@ export function renderHeatmap(options: HeatmapOptions): string {
   const cell = Math.max(MIN_CELL, Math.min(MAX_CELL, Math.floor((CHART_WIDTH - marginLeft - 16) / cols)));
   const widest = Math.max(0, ...colLabels.map((l) => labelWidth(l)));
   const rotate = widest > cell - 4;
+  const groups = shadeGroups(data, (d) => d.count, max);
   return renderPlot({
     width: Math.max(CHART_WIDTH, marginLeft + 16 + cols * cell),
     height: (rotate ? Math.ceil(widest * 0.72) + 40 : 48) + 24 + Math.max(1, rowLabels.length) * ROW,
@@ -53,12 +54,12 @@ export function renderHeatmap(options: HeatmapOptions): string {
       domain: rowLabels.map((_, r) => `${r}`),
       tickFormat: (k: string) => rowLabels[Number(k)] ?? k,
     },
+    // One mark per shade step (class shade-N) so the page can recolour each step per theme.
     marks: [
-      Plot.cell(data, { x: 'col', y: 'row', fill: (d: { count: number }) => shadeFor(d.count, max).fill, inset: 1, className: 'cells' }),
-      Plot.text(
-        data.filter((d) => d.count > 0),
-        { x: 'col', y: 'row', text: (d: { count: number }) => String(d.count), fill: (d: { count: number }) => shadeFor(d.count, max).text, className: 'cell-values' },
-      ),
+      ...groups.map((g) => Plot.cell(g.data, { x: 'col', y: 'row', fill: g.fill, inset: 1, className: `cells ${g.className}` })),
+      ...groups
+        .filter((g) => g.step > 0)
+        .map((g) => Plot.text(g.data, { x: 'col', y: 'row', text: (d: { count: number }) => String(d.count), fill: g.text, className: `cell-values ${g.className}` })),
     ],
   });
 }

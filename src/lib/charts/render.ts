@@ -70,8 +70,22 @@ const STEPS = [
   { fill: '#143d6b', text: '#ffffff' },
 ] as const;
 
+/** The step (0 = none … 4 = most) of a count relative to the largest count. */
+export function shadeStep(count: number, max: number): number {
+  if (count <= 0 || max <= 0) return 0;
+  return Math.min(4, Math.max(1, Math.ceil((count / max) * 4)));
+}
+
 /** Fill and text colour for a count relative to the largest count (0 gets the neutral step). */
 export function shadeFor(count: number, max: number): { fill: string; text: string } {
-  if (count <= 0 || max <= 0) return STEPS[0];
-  return STEPS[Math.min(4, Math.max(1, Math.ceil((count / max) * 4)))];
+  return STEPS[shadeStep(count, max)];
+}
+
+/**
+ * The data split by shade step, for one mark per step with the class `shade-<step>`. The light
+ * colours are written into the SVG; the page's CSS recolours each class per theme
+ * (`--shade-<step>`, global.css), so in dark mode an empty cell is the darkest, not the brightest.
+ */
+export function shadeGroups<T>(data: readonly T[], count: (d: T) => number, max: number): { step: number; className: string; fill: string; text: string; data: T[] }[] {
+  return STEPS.map((colours, step) => ({ step, className: `shade-${step}`, ...colours, data: data.filter((d) => shadeStep(count(d), max) === step) })).filter((g) => g.data.length > 0);
 }

@@ -3,7 +3,7 @@
  * The page only lays these out, so the numbers can be tested without rendering Astro.
  */
 import type { ArchiveIndex } from '../derive/archive-index.ts';
-import type { CountTable } from '../derive/counts.ts';
+import { fillTimeGaps, type CountTable } from '../derive/counts.ts';
 import type { Labelers } from '../derive/labels.ts';
 import type { Matrix } from '../derive/matrices.ts';
 import { summarizeCountTable, summarizeTimeTable, type SummaryOptions } from '../derive/summaries.ts';
@@ -40,16 +40,22 @@ export const TOP_BARS = 15;
 export const TOP_COLUMNS = 8;
 const COUNT = '报道数（篇）';
 
-function countChart(id: string, title: string, table: CountTable, dim: string, summary: string, label: (k: string) => string): ChartSpec {
-  const shown = table.rows.slice(0, TOP_BARS);
-  const note = table.rows.length > TOP_BARS ? `图中只显示前${TOP_BARS}个，表中列出全部${table.rows.length}个。` : undefined;
+/**
+ * A bar per row. A time dimension (years, months) is a time axis: every year or month between the
+ * first and the last has its bar, empty ones at zero, so a gap reads as a gap; and it is never cut
+ * to the busiest few, which would make no sense in date order.
+ */
+function countChart(id: string, title: string, table: CountTable, dim: string, summary: string, label: (k: string) => string, time = false): ChartSpec {
+  const rows = time ? fillTimeGaps(table.rows) : table.rows;
+  const shown = time ? rows : rows.slice(0, TOP_BARS);
+  const note = shown.length < rows.length ? `图中只显示前${TOP_BARS}个，表中列出全部${rows.length}个。` : undefined;
   return {
     id,
     title,
     summary,
     svg: renderBarChart(shown.map((r) => ({ label: label(r.key), count: r.count })), { title, xLabel: COUNT, yLabel: dim }),
     columns: [dim, COUNT],
-    rows: table.rows.map((r) => [label(r.key), r.count]),
+    rows: rows.map((r) => [label(r.key), r.count]),
     ...(note ? { note } : {}),
   };
 }
@@ -91,6 +97,13 @@ function matrixChart(
   };
 }
 
+/** A topic × year matrix with a zero column for each year between the first and the last. */
+function withYearGaps(m: Matrix): Matrix {
+  const colKeys = fillTimeGaps(m.colKeys.map((key) => ({ key, count: 0 }))).map((r) => r.key);
+  const at = new Map(m.colKeys.map((k, i) => [k, i]));
+  return { rowKeys: m.rowKeys, colKeys, cells: m.cells.map((row) => colKeys.map((k) => (at.has(k) ? row[at.get(k)!] : 0))) };
+}
+
 /** The cell with the most reports; ties go to the first in row-major order. */
 function maxCell(m: Matrix): { row: string; col: string; count: number } {
   let best = { row: m.rowKeys[0], col: m.colKeys[0], count: -1 };
@@ -110,8 +123,8 @@ export function buildStatsSections(index: ArchiveIndex, labels: Labelers): Chart
       id: 'time',
       title: '时间',
       charts: [
-        countChart('by-year', '各年份的报道数', c.year, '年份', summarizeTimeTable(c.year, { label: labels.year, noun: '年份' }), labels.year),
-        countChart('by-month', '各月份的报道数', c.month, '月份', summarizeTimeTable(c.month, { label: labels.month, noun: '月份' }), labels.month),
+        countChart('by-year', '各年份的报道数', c.year, '年份', summarizeTimeTable(c.year, { label: labels.year, noun: '年份' }), labels.year, true),
+        countChart('by-month', '各月份的报道数', c.month, '月份', summarizeTimeTable(c.month, { label: labels.month, noun: '月份' }), labels.month, true),
       ],
     },
     {
@@ -136,7 +149,7 @@ export function buildStatsSections(index: ArchiveIndex, labels: Labelers): Chart
       title: '主题',
       charts: [
         countChart('by-topic', '各主题的报道数', c.topic, '主题', summaryOf(c.topic, { dimension: '个主题', noun: '主题', label: labels.topic, multi: true }), labels.topic),
-        matrixChart('topic-year', '主题 × 年份', index.topicByYear, { row: '主题', col: '年份' }, { row: labels.topic, col: labels.year }),
+        matrixChart('topic-year', '主题 × 年份', withYearGaps(index.topicByYear), { row: '主题', col: '年份' }, { row: labels.topic, col: labels.year }),
         matrixChart('topic-province', '主题 × 省级行政区', index.topicByProvince, { row: '主题', col: '省级行政区' }, { row: labels.topic, col: labels.region, colShort: provinceShort }),
       ],
     },

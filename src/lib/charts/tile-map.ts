@@ -1,7 +1,7 @@
 /** Tile map: one square per province, shaded by report count and labelled with name and count. */
 import * as Plot from '@observablehq/plot';
 import { PROVINCE_TILES } from './province-tiles.ts';
-import { CHART_WIDTH, renderPlot, shadeFor } from './render.ts';
+import { CHART_WIDTH, renderPlot, shadeGroups } from './render.ts';
 
 const COLS = 8;
 const ROWS = 8;
@@ -10,7 +10,7 @@ const ROWS = 8;
 export function renderProvinceTileMap(counts: ReadonlyMap<string, number>, title: string): string {
   const max = Math.max(0, ...counts.values());
   const tiles = PROVINCE_TILES.map((t) => ({ ...t, count: counts.get(t.code) ?? 0 }));
-  const shade = (d: { count: number }) => shadeFor(d.count, max);
+  const groups = shadeGroups(tiles, (d) => d.count, max);
   const label = (d: { short: string; count: number }) => (d.count ? `${d.short}\n${d.count}` : d.short);
   return renderPlot({
     width: CHART_WIDTH,
@@ -19,9 +19,10 @@ export function renderProvinceTileMap(counts: ReadonlyMap<string, number>, title
     ariaLabel: title,
     x: { axis: null, domain: Array.from({ length: COLS }, (_, i) => i) },
     y: { axis: null, domain: Array.from({ length: ROWS }, (_, i) => i) },
+    // One mark per shade step (class shade-N) so the page can recolour each step per theme.
     marks: [
-      Plot.cell(tiles, { x: 'col', y: 'row', fill: (d: { count: number }) => shade(d).fill, inset: 1.5, rx: 3, className: 'tiles' }),
-      Plot.text(tiles, { x: 'col', y: 'row', text: label, fill: (d: { count: number }) => shade(d).text, fontSize: 11, lineHeight: 1.2, className: 'tile-labels' }),
+      ...groups.map((g) => Plot.cell(g.data, { x: 'col', y: 'row', fill: g.fill, inset: 1.5, rx: 3, className: `tiles ${g.className}` })),
+      ...groups.map((g) => Plot.text(g.data, { x: 'col', y: 'row', text: label, fill: g.text, fontSize: 11, lineHeight: 1.2, className: `tile-labels ${g.className}` })),
     ],
   });
 }

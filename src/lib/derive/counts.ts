@@ -96,3 +96,29 @@ export function countByOutlet(reports: readonly Report[]): CountTable {
 export function countByBody(reports: readonly Report[]): CountTable {
   return tally(reports, (r) => r.data.bodies);
 }
+
+/** The next year (YYYY) or month (YYYY-MM) after `key`. */
+function nextPeriod(key: string): string {
+  const year = Number(key.slice(0, 4));
+  if (key.length === 4) return String(year + 1).padStart(4, '0');
+  const month = Number(key.slice(5, 7));
+  return month === 12 ? `${String(year + 1).padStart(4, '0')}-01` : `${key.slice(0, 4)}-${String(month + 1).padStart(2, '0')}`;
+}
+
+/**
+ * Chronological rows (YYYY or YYYY-MM keys, as countByYear/countByMonth give them) with every
+ * missing year or month in between as a zero row, so a time axis shows 2022 → 2025 as a gap, not
+ * as neighbours. Rows with other keys are returned unchanged.
+ */
+export function fillTimeGaps(rows: readonly CountRow[]): CountRow[] {
+  const period = /^\d{4}(?:-(?:0[1-9]|1[0-2]))?$/;
+  if (rows.length < 2 || !rows.every((r) => period.test(r.key) && r.key.length === rows[0].key.length)) return [...rows];
+  const sorted = [...rows].sort(compareByKey);
+  const out: CountRow[] = [];
+  for (const row of sorted) {
+    const last = out[out.length - 1];
+    if (last) for (let k = nextPeriod(last.key); k < row.key; k = nextPeriod(k)) out.push({ key: k, count: 0 });
+    out.push(row);
+  }
+  return out;
+}

@@ -1,11 +1,15 @@
 /**
- * The 简/繁 switch. OpenCC (about 1 MB of dictionaries) is fetched from this site only when a
- * reader asks for Traditional text, or arrives having asked before; the choice persists.
+ * The 简/繁 switch. A reader who asks for Traditional text gets the page's own OpenCC dictionary
+ * (only the entries that occur on it, a few kB: src/integrations/script-dictionaries.ts) and
+ * OpenCC's small core; the choice persists, and on later pages public/scripts/reader-init.js has
+ * already started that fetch and keeps the body unpainted until it is converted. Pages without a
+ * dictionary (the dev server) fall back to OpenCC's full data, fetched from this site.
  * Taiwan forms by default, Hong Kong forms when the browser prefers zh-HK or zh-MO.
  */
 import { convertTree, newConversionRecord, restoreTree, type Convert } from './script-convert.ts';
 import { readChoice, writeChoice } from './storage.ts';
 import { scriptToggleLabel } from '../../lib/reader/toggle-labels.ts';
+import type { PageDictionary } from '../../lib/text/script-dictionary.ts';
 import { showLabel } from './toggle-label.ts';
 
 const KEY = 'xieshang:script';
@@ -16,26 +20,42 @@ let observer: MutationObserver | undefined;
 let originalTitle: string | undefined;
 let traditional = false;
 
+declare global {
+  interface Window {
+    /** Started by public/scripts/reader-init.js when the reader chose Traditional earlier. */
+    xieshangScriptDictionary?: Promise<PageDictionary | null>;
+  }
+}
+
 /** Hong Kong forms for readers whose browser prefers Hong Kong or Macau Chinese. */
 function variant(): 'hk' | 'tw' {
   return navigator.languages.some((l) => /^zh-(?:Hant-)?(?:HK|MO)\b/i.test(l)) ? 'hk' : 'tw';
 }
 
+// Traditional-script readers expect corner brackets for quotations: “…” → 「…」, ‘…’ → 『…』.
+const QUOTES = '“ 「|” 」|‘ 『|’ 』';
+
+/** This page's dictionary, from reader-init.js's fetch if it started one, or null without one. */
+function pageDictionary(): Promise<PageDictionary | null> {
+  if (window.xieshangScriptDictionary) return window.xieshangScriptDictionary;
+  const url = document.querySelector<HTMLMetaElement>('meta[name="xieshang:script-dictionary"]')?.content;
+  if (!url) return Promise.resolve(null);
+  return fetch(url)
+    .then((r) => (r.ok ? (r.json() as Promise<PageDictionary>) : null))
+    .catch(() => null);
+}
+
 function loadConverter(): Promise<Convert> {
   converter ??= (async () => {
-    const [core, from, to] = await Promise.all([
-      import('opencc-js/core'),
-      import('opencc-js/from/cn'),
-      variant() === 'hk' ? import('opencc-js/to/hk') : import('opencc-js/to/tw'),
-    ]);
-    // Traditional-script readers expect corner brackets for quotations: “…” → 「…」, ‘…’ → 『…』.
-    const quotes: [string, string][] = [
-      ['“', '「'],
-      ['”', '」'],
-      ['‘', '『'],
-      ['’', '』'],
-    ];
-    return core.ConverterFactory(from.default, to.default, [quotes]);
+    const [core, dictionary] = await Promise.all([import('opencc-js/core'), pageDictionary()]);
+    const hk = variant() === 'hk';
+    if (dictionary) {
+      // Empty stages are left out: opencc-js cannot parse an empty dictionary string.
+      const stages = [dictionary.cn, hk ? dictionary.hk : dictionary.tw, QUOTES].filter((d) => d !== '').map((d) => [[d]]);
+      return core.ConverterFactory(...stages);
+    }
+    const [from, to] = await Promise.all([import('opencc-js/from/cn'), hk ? import('opencc-js/to/hk') : import('opencc-js/to/tw')]);
+    return core.ConverterFactory(from.default, to.default, [[QUOTES]]);
   })();
   return converter;
 }
@@ -64,6 +84,7 @@ async function showTraditional(): Promise<void> {
 
 function showSimplified(): void {
   observer?.disconnect();
+  root.removeAttribute('data-script');
   restoreTree(record);
   if (originalTitle !== undefined) document.title = originalTitle;
   traditional = false;
@@ -92,7 +113,12 @@ function init(): void {
   }
   if (readChoice(KEY) === 'hant') {
     sync(buttons, true);
-    void showTraditional().finally(() => sync(buttons));
+    void showTraditional()
+      .catch(() => showSimplified())
+      .finally(() => {
+        root.setAttribute('data-script-ready', '');
+        sync(buttons);
+      });
   } else {
     sync(buttons);
   }

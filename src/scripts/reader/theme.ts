@@ -1,6 +1,6 @@
 /**
  * The light/dark switch. Without a stored choice the page follows the system setting (CSS
- * `prefers-color-scheme`); a click stores an explicit choice, which /scripts/theme-init.js
+ * `prefers-color-scheme`); a click stores an explicit choice, which /scripts/reader-init.js
  * applies before the first paint on every later page.
  */
 import { readChoice, writeChoice } from './storage.ts';
