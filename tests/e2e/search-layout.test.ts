@@ -1,0 +1,78 @@
+/**
+ * The search page's layout in real Chromium (issue 20 items 8 and 14): on a phone the facets start
+ * folded and the results come first, ticking a facet keeps the results in view, desktop keyboard
+ * users can skip the facets, checkboxes are 24×24 px targets, an empty search has no empty filter
+ * column, and the page does not jump while results arrive (cumulative layout shift ≤ 0.05).
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+const DESKTOP = { viewport: { width: 1366, height: 900 } };
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(options: Parameters<Browser['newContext']>[0], path: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}${path}`);
+  await page.waitForSelector('[data-results][data-state="ready"]', { state: 'attached' });
+  return { context, page };
+}
+
+/**
+ * Cumulative layout shift of a cold load of `path` on a phone, as Chromium reports it to a
+ * PerformanceObserver('layout-shift') (shifts right after input excluded, as CLS defines),
+ * with the network and CPU slowed roughly like Lighthouse's mobile preset so that results
+ * arrive after the first paint, as they do on a real phone.
+ */
+async function layoutShift(path: string): Promise<{ cls: number; shifts: string[] }> {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.addInitScript(() => {
+    const w = window as unknown as { cls: number; shifts: string[] };
+    w.cls = 0;
+    w.shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node?: Node }[] })[]) {
+        if (entry.hadRecentInput) continue;
+        w.cls += entry.value;
+        const nodes = (entry.sources ?? []).map((s) => {
+          const n = s.node as Element | undefined;
+          return n ? `${n.nodeName.toLowerCase()}${n.className && typeof n.className === 'string' ? `.${n.className.split(' ')[0]}` : ''}` : '?';
+        });
+        w.shifts.push(`${entry.value.toFixed(4)} ${nodes.join(',')}`);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(`${baseUrl}${path}`);
+  await page.waitForSelector('[data-results][data-state="ready"]', { state: 'attached', timeout: 60_000 });
+  await page.waitForTimeout(1500);
+  const result = await page.evaluate(() => {
+    const w = window as unknown as { cls: number; shifts: string[] };
+    return { cls: w.cls, shifts: w.shifts };
+  });
+  await context.close();
+  return result;
+}
+
+describe('the search page does not jump while results arrive (item 14)', () => {
+  it('cumulative layout shift ≤ 0.05 on /search/?q=钱塘 at 390×844', async () => {
+    const { cls, shifts } = await layoutShift(`/search/?q=${encodeURIComponent('钱塘')}`);
+    console.log(`CLS /search/?q=钱塘 (390×844, slowed): ${cls.toFixed(4)}`, shifts);
+    expect(cls, shifts.join('\n')).toBeLessThanOrEqual(0.05);
+  }, 120_000);
+});
