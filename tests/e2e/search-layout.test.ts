@@ -76,3 +76,93 @@ describe('the search page does not jump while results arrive (item 14)', () => {
     expect(cls, shifts.join('\n')).toBeLessThanOrEqual(0.05);
   }, 120_000);
 });
+
+describe('facets on a phone and on a desktop (item 8)', () => {
+  const query = `/search/?q=${encodeURIComponent('高质量发展')}`;
+
+  it('on a phone the facets start folded and the first results are on the first screen', async () => {
+    const { context, page } = await open(PHONE, query);
+    const toggle = page.locator('[data-facet-toggle]');
+    expect(await toggle.isVisible()).toBe(true);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('[data-facets]').isVisible()).toBe(false);
+    const first = await page.locator('.search-card').first().boundingBox();
+    expect(first!.y).toBeLessThan(844);
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.locator('[data-facets]').isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('on a phone, after ticking a facet the view is on the results', async () => {
+    const { context, page } = await open(PHONE, query);
+    await page.locator('[data-facet-toggle]').click();
+    const box = page.locator('[data-facet="year"] input').last();
+    await box.scrollIntoViewIfNeeded();
+    await box.check();
+    await page.waitForURL((url) => url.searchParams.has('year'));
+    await page.waitForSelector('[data-results][data-state="ready"]', { state: 'attached' });
+    const card = await page.locator('.search-card').first().boundingBox();
+    expect(card, 'a result card').not.toBeNull();
+    expect(card!.y).toBeGreaterThanOrEqual(0);
+    expect(card!.y).toBeLessThan(844 - 40);
+    await context.close();
+  });
+
+  it('on a desktop, ticking a facet keeps the checkbox focused and in view', async () => {
+    const { context, page } = await open(DESKTOP, query);
+    const box = page.locator('[data-facet="year"] input').last();
+    const value = await box.getAttribute('value');
+    await box.focus();
+    await page.keyboard.press('Space');
+    await page.waitForURL((url) => url.searchParams.get('year') === value);
+    await page.waitForSelector('[data-results][data-state="ready"]', { state: 'attached' });
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe(value);
+    const focused = await page.evaluate(() => document.activeElement!.getBoundingClientRect().toJSON() as DOMRect);
+    expect(focused.top).toBeGreaterThanOrEqual(0);
+    expect(focused.bottom).toBeLessThanOrEqual(900);
+    await context.close();
+  });
+
+  it('desktop keyboard users can skip the facets to the results', async () => {
+    const { context, page } = await open(DESKTOP, query);
+    await page.locator('input[name="sort"][value="date"]').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('跳过筛选');
+    expect(await page.locator('.skip-facets').isVisible()).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-results');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.search-card') !== null)).toBe(true);
+    await context.close();
+  });
+
+  for (const [name, options] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+    it(`checkboxes and radio buttons are at least 24×24 px (${name})`, async () => {
+      const { context, page } = await open(options, query);
+      if (await page.locator('[data-facet-toggle]').isVisible()) await page.locator('[data-facet-toggle]').click();
+      const sizes = await page.locator('[data-facets] input[type="checkbox"], .sort input[type="radio"]').evaluateAll((boxes) =>
+        boxes.map((b) => {
+          const r = b.getBoundingClientRect();
+          return { name: `${(b as HTMLInputElement).name}=${(b as HTMLInputElement).value}`, width: r.width, height: r.height };
+        }),
+      );
+      expect(sizes.length).toBeGreaterThan(3);
+      for (const s of sizes) {
+        expect(s.width, s.name).toBeGreaterThanOrEqual(24);
+        expect(s.height, s.name).toBeGreaterThanOrEqual(24);
+      }
+      await context.close();
+    });
+  }
+
+  it('an empty search shows no empty filter column', async () => {
+    const { context, page } = await open(DESKTOP, '/search/');
+    expect(await page.locator('[data-facet-panel]').isVisible()).toBe(false);
+    const layout = await page.locator('[data-search-layout]').boundingBox();
+    const results = await page.locator('#search-results').boundingBox();
+    expect(Math.abs(results!.x - layout!.x)).toBeLessThan(2);
+    expect(Math.abs(results!.width - layout!.width)).toBeLessThan(2);
+    await context.close();
+  });
+});

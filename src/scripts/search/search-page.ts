@@ -102,7 +102,7 @@ export function startSearchPage(doc: Document): void {
       );
       fieldset.hidden = values.length === 0;
       if (values.length) shownFacets++;
-      if (focused?.name === facet.key) [...ul.querySelectorAll('input')].find((b) => b.value === focused.value)?.focus({ preventScroll: true });
+      if (focused?.name === facet.key) [...ul.querySelectorAll('input')].find((b) => b.value === focused.value)?.focus();
     }
     // No facet to offer (an empty search, no results): no empty filter column either.
     layout.toggleAttribute('data-no-facets', shownFacets === 0);
