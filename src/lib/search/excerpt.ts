@@ -61,6 +61,7 @@ export function buildExcerpt(text: string, phrases: readonly string[], length = 
   const hits = findHits(clean, phrases);
   const start = hits.length ? Math.max(0, hits[0][0] - Math.floor(length / 4)) : 0;
   let end = Math.min(clean.length, start + length);
+  // Grow the window to the end of a hit it would cut.
   for (const [from, to] of hits) if (from < end && to > end) end = to;
   const pieces: ExcerptPiece[] = [];
   const push = (piece: string, hit: boolean) => {
