@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import { SearchIndexBuilder, type IndexDocument } from '../lib/search/index/build.ts';
-import { bucketFile, FACETS_FILE, FORMAT_VERSION, INDEX_DIR, MANIFEST_FILE, recordFile, versionDir, type SearchManifest } from '../lib/search/index/format.ts';
+import { bucketFile, cardFields, FACETS_FILE, FORMAT_VERSION, INDEX_DIR, MANIFEST_FILE, recordFile, versionDir, type SearchManifest } from '../lib/search/index/format.ts';
 import { readSearchPage } from '../lib/search/index/page-text.ts';
 import { containsTraditional } from '../lib/search/fold-script.ts';
 import { traditionalToSimplified } from '../lib/text/chinese.ts';
@@ -69,16 +69,31 @@ function reportPages(outDir: string): ReportPage[] {
 
 /** One built report page as an index document. */
 export function indexDocument(html: string, url: string): IndexDocument {
-  const { text, meta, facets } = readSearchPage(html);
+  const { text, meta, facets: written } = readSearchPage(html);
+  // Reporters and keywords go on the card and into the text index, not into the facet file.
+  const { reporter = [], keyword = [], ...facets } = written;
   if (text === undefined) throw new Error(`${url} has no data-search-body element, so it cannot be indexed.`);
   for (const key of ['headline', 'date'] as const) {
     if (!meta[key]) throw new Error(`${url} has no data-search-meta="${key}" (written by src/components/SearchMeta.astro), so it cannot be indexed.`);
   }
-  const card = { url, title: meta.headline, date: meta.date, outlet: meta.outlet ?? '', region: meta.region ?? '', kind: meta.kind ?? '', text };
+  const card: IndexDocument['card'] = {
+    url,
+    title: meta.headline,
+    date: meta.date,
+    ...(meta.dateCertainty === 'inferred' ? { dateInferred: true as const } : {}),
+    outlet: meta.outlet ?? '',
+    region: meta.region ?? '',
+    kind: meta.kind ?? '',
+    text,
+    ...(reporter.length ? { reporters: reporter } : {}),
+    ...(keyword.length ? { keywords: keyword } : {}),
+  };
   const doc: IndexDocument = { card, facets };
-  if (containsTraditional(card.title) || containsTraditional(text)) {
+  const fields = cardFields(card);
+  if (containsTraditional(card.title) || containsTraditional(text) || fields.some(containsTraditional)) {
     doc.searchTitle = traditionalToSimplified(card.title);
     doc.searchText = traditionalToSimplified(text);
+    doc.searchFields = fields.map(traditionalToSimplified);
   }
   return doc;
 }

@@ -9,9 +9,12 @@ import { Converter } from 'opencc-js';
 import { AxeBuilder } from '@axe-core/playwright';
 import { launchBrowser } from './browser.ts';
 import { loadContentReports } from '../helpers/content.ts';
+import { regionPath } from '../../src/lib/regions/gazetteer.ts';
+import { contentDirUrl, loadRegistry } from '../../src/schemas/registry.ts';
 
 const baseUrl = inject('baseUrl');
 const reports = loadContentReports();
+const registry = loadRegistry(contentDirUrl());
 const toSimplified = Converter({ from: 't', to: 'cn' });
 let browser: Browser;
 let page: Page;
@@ -22,11 +25,36 @@ function searchableText(report: (typeof reports)[number]): string {
   return [report.data.title, report.data.subtitle ?? '', body].join('\n');
 }
 
-/** URLs of the reports containing the query (folded to Simplified) as a phrase. */
+/**
+ * The metadata a report is also found by (issue 20): its regions' province, city and district
+ * (named with its city) as the gazetteer names them, topic and outlet names from the registries,
+ * reporters and keywords. Each value is matched on its own, so no phrase runs from one into the next.
+ */
+function metadataValues(report: (typeof reports)[number]): string[] {
+  const values: string[] = [];
+  for (const code of report.data.regions) {
+    const chain = regionPath(code);
+    const province = chain.find((r) => r.level === 'province');
+    const city = chain.find((r) => r.level === 'city') ?? (chain.length > 1 ? province : undefined);
+    const county = chain.find((r) => r.level === 'county');
+    values.push(province?.name ?? '', city?.name ?? '', county ? `${city?.name ?? ''}${county.name}` : '');
+  }
+  for (const id of report.data.topics) values.push(registry.topics.find((t) => t.id === id)?.name ?? id);
+  values.push(registry.outlets.find((o) => o.id === report.data.outlet)?.name ?? report.data.outlet);
+  values.push(...report.data.reporters, ...report.data.keywords);
+  return values.filter(Boolean);
+}
+
+/** True when the report holds the phrase (already Simplified) in its text or in one metadata value. */
+function holds(report: (typeof reports)[number], phrase: string): boolean {
+  return searchableText(report).includes(phrase) || metadataValues(report).some((v) => v.includes(phrase));
+}
+
+/** URLs of the reports containing the query (folded to Simplified) as a phrase, in text or metadata. */
 function expectedUrls(query: string, keep: (r: (typeof reports)[number]) => boolean = () => true): string[] {
   const phrase = toSimplified(query);
   return reports
-    .filter((r) => keep(r) && searchableText(r).includes(phrase))
+    .filter((r) => keep(r) && holds(r, phrase))
     .map((r) => `/reports/${r.id}/`)
     .sort();
 }
@@ -86,7 +114,7 @@ describe('search finds exactly the reports containing the query', () => {
       for (const ab of bigrams) {
         for (const bc of bigrams) {
           const abc = ab + bc[1];
-          if (bc[0] === ab[1] && texts.every((t) => !t.includes(abc))) {
+          if (bc[0] === ab[1] && reports.every((r) => !holds(r, abc))) {
             probe = abc;
             break search;
           }
@@ -94,12 +122,13 @@ describe('search finds exactly the reports containing the query', () => {
       }
     }
     expect(probe, 'content has two bigrams that chain into an absent phrase').toBeDefined();
+    expect(reports.filter((r) => holds(r, probe!)), 'no metadata holds the probe either').toEqual([]);
     await page.goto(`${baseUrl}/search/?q=${encodeURIComponent(probe!)}`);
     expect(await resultUrls()).toEqual([]);
   });
 
   it('offers the district when the query names it without its suffix', async () => {
-    const filed = reports.filter((r) => r.data.regions.includes('330114') && searchableText(r).includes('钱塘'));
+    const filed = reports.filter((r) => r.data.regions.includes('330114') && holds(r, '钱塘'));
     await page.goto(`${baseUrl}/search/?q=${encodeURIComponent('钱塘')}`);
     await waitForResults();
     const button = page.locator('[data-place-suggest] button', { hasText: '杭州市钱塘区' });
@@ -120,6 +149,91 @@ describe('search finds exactly the reports containing the query', () => {
     await page.waitForURL(/\?q=/);
     expect(await resultUrls()).toEqual(expectedUrls('数字经济'));
     expect(new URL(page.url()).searchParams.get('q')).toBe('数字经济');
+  });
+});
+
+describe('metadata: regions, topics, outlets, reporters and keywords find reports too (issue 20 item 6)', () => {
+  const urlOf = (r: (typeof reports)[number]) => `/reports/${r.id}/`;
+
+  it('杭州 finds every report filed under 杭州市 or its districts, also when the text does not say 杭州, and the card says why', async () => {
+    const filed = reports.filter((r) => r.data.regions.some((code) => regionPath(code).some((region) => region.name === '杭州市')));
+    const silent = filed.filter((r) => !searchableText(r).includes('杭州'));
+    expect(silent.length, 'a 杭州 report whose text does not say 杭州').toBeGreaterThan(0);
+    await page.goto(`${baseUrl}/search/?q=${encodeURIComponent('杭州')}`);
+    const found = await resultUrls();
+    expect(found).toEqual(expectedUrls('杭州'));
+    for (const r of filed) expect(found).toContain(urlOf(r));
+    for (const r of silent) {
+      const card = page.locator('.search-card', { has: page.locator(`h2 a[href="${urlOf(r)}"]`) });
+      expect(await card.locator('.card-why').textContent()).toContain('「地区：杭州市」');
+    }
+  });
+
+  it('民营经济 finds the reports of that topic, not only those whose text has the phrase, ranked above passing mentions', async () => {
+    const topic = registry.topics.find((t) => t.name === '民营经济')!;
+    const ofTopic = reports.filter((r) => r.data.topics.includes(topic.id));
+    const mentionOnly = reports.filter((r) => !r.data.topics.includes(topic.id) && !r.data.title.includes('民营经济') && searchableText(r).includes('民营经济'));
+    expect(ofTopic.length).toBeGreaterThan(reports.filter((r) => searchableText(r).includes('民营经济')).length - mentionOnly.length - 1);
+    await page.goto(`${baseUrl}/search/?q=${encodeURIComponent('民营经济')}`);
+    const found = await resultUrls();
+    for (const r of ofTopic) expect(found).toContain(urlOf(r));
+    const order = await page.locator('.search-card h2 a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const lastTopic = Math.max(...ofTopic.map((r) => order.indexOf(urlOf(r))));
+    for (const r of mentionOnly) expect(order.indexOf(urlOf(r)), `${r.id} only mentions 民营经济`).toBeGreaterThan(lastTopic);
+  });
+
+  it('finds a reporter, a keyword and an outlet by name, and names the field that matched', async () => {
+    const texts = reports.map(searchableText);
+    const reporter = reports.flatMap((r) => r.data.reporters).find((name) => texts.every((t) => !t.includes(name)));
+    const outlet = registry.outlets.find((o) => reports.some((r) => r.data.outlet === o.id))!.name;
+    const keyword = reports.flatMap((r) => r.data.keywords).find((word) => texts.every((t) => !t.includes(word)));
+    for (const [query, label] of [[reporter, '记者'], [keyword, '关键词'], [outlet, '来源']] as const) {
+      if (!query) continue;
+      const expected = expectedUrls(query);
+      expect(expected.length, query).toBeGreaterThan(0);
+      await page.goto(`${baseUrl}/search/?q=${encodeURIComponent(query)}`);
+      expect(await resultUrls(), query).toEqual(expected);
+      const silent = reports.find((r) => expected.includes(urlOf(r)) && !searchableText(r).includes(query));
+      if (silent) {
+        const card = page.locator('.search-card', { has: page.locator(`h2 a[href="${urlOf(silent)}"]`) });
+        expect(await card.locator('.card-why').textContent()).toContain(`「${label}：`);
+      }
+    }
+    expect(reporter, 'some reporter is named only in the metadata').toBeDefined();
+  });
+
+  it('words in text and metadata combine: 杭州 民营经济 needs both', async () => {
+    await page.goto(`${baseUrl}/search/?q=${encodeURIComponent('杭州 民营经济')}`);
+    const both = reports.filter((r) => holds(r, '杭州') && holds(r, '民营经济')).map(urlOf).sort();
+    expect(await resultUrls()).toEqual(both);
+  });
+});
+
+describe('result cards (issue 20 item 7)', () => {
+  it('highlight the query in the headline, say 推定 for inferred dates, and never cut a highlighted term', async () => {
+    for (const query of ['钱塘', '高质量发展']) {
+      await page.goto(`${baseUrl}/search/?q=${encodeURIComponent(query)}`);
+      await waitForResults();
+      const cards = await page.locator('.search-card').evaluateAll((items) =>
+        items.map((li) => ({
+          url: new URL(li.querySelector('h2 a')!.getAttribute('href')!, location.href).pathname,
+          title: li.querySelector('h2')!.textContent!,
+          titleMarks: [...li.querySelectorAll('h2 mark')].map((m) => m.textContent),
+          meta: li.querySelector('.card-meta')!.textContent!,
+          excerpt: li.querySelector('.excerpt')!.textContent!,
+          marks: [...li.querySelectorAll('.excerpt mark')].map((m) => m.textContent!),
+        })),
+      );
+      expect(cards.length).toBeGreaterThan(0);
+      for (const card of cards) {
+        const report = reports.find((r) => `/reports/${r.id}/` === card.url)!;
+        if (card.title.includes(query)) expect(card.titleMarks, card.url).toContain(query);
+        else expect(card.titleMarks).toEqual([]);
+        expect(card.meta.includes('推定'), `${card.url} date ${report.data.dateCertainty}`).toBe(report.data.dateCertainty === 'inferred');
+        for (const mark of card.marks) expect(mark, card.url).toContain(query);
+        expect(card.excerpt, 'no space next to Chinese punctuation or characters').not.toMatch(/[\p{Script=Han}。，、；：！？”」）]\s|\s[\p{Script=Han}“「（]/u);
+      }
+    }
   });
 });
 

@@ -5,12 +5,17 @@
 import type { Outlet, Report, Topic } from '../archive/types.ts';
 import { regionPath } from '../regions/gazetteer.ts';
 import { kindLabel } from '../taxonomy/vocabularies.ts';
-import type { FacetKey } from './facets.ts';
+import type { FacetKey, SearchOnlyKey } from './facets.ts';
 
 export interface ReportSearchData {
   filters: Record<FacetKey, string[]>;
-  /** `headline` is the title as published, indexed with a headline's weight. */
-  meta: { headline: string; date: string; outlet: string; region: string; kind: string };
+  /** Searched like the facets (reporters, keywords), but not offered as filters. */
+  fields: Record<SearchOnlyKey, string[]>;
+  /**
+   * `headline` is the title as published, indexed with a headline's weight; `dateCertainty`
+   * lets the card say 推定 as every other list does.
+   */
+  meta: { headline: string; date: string; dateCertainty: string; outlet: string; region: string; kind: string };
 }
 
 function addOnce(list: string[], value: string | undefined): void {
@@ -52,9 +57,13 @@ export function reportSearchData(report: Report, outlets: readonly Outlet[], top
   addOnce(filters.kind, kindLabel(d.kind));
   const outletName = outlets.find((o) => o.id === d.outlet)?.name ?? d.outlet;
   addOnce(filters.outlet, outletName);
+  const fields: Record<SearchOnlyKey, string[]> = { reporter: [], keyword: [] };
+  for (const name of d.reporters ?? []) addOnce(fields.reporter, name);
+  for (const word of d.keywords ?? []) addOnce(fields.keyword, word);
   const firstRegion = d.regions[0] ? regionPath(d.regions[0]).map((r) => r.name).join('') : '';
   return {
     filters,
-    meta: { headline: d.title, date: d.date, outlet: outletName, region: firstRegion, kind: kindLabel(d.kind) },
+    fields,
+    meta: { headline: d.title, date: d.date, dateCertainty: d.dateCertainty ?? 'stated', outlet: outletName, region: firstRegion, kind: kindLabel(d.kind) },
   };
 }

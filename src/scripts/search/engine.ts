@@ -5,10 +5,10 @@
  */
 import { normalizeQuery, splitPhrases } from '../../lib/search/normalize-query.ts';
 import { containsTraditional, foldToSimplified } from '../../lib/search/fold-script.ts';
-import { answer, bucketSource, matchText, readFacetTable, type FacetTable, type PostingSource, type TextMatches } from '../../lib/search/index/query.ts';
-import { bucketPath, facetsPath, INDEX_DIR, MANIFEST_FILE, recordPath, type CardRecord, type SearchManifest } from '../../lib/search/index/format.ts';
+import { answer, bucketSource, matchText, readFacetTable, type FacetTable, type MetadataHit, type PostingSource, type TextMatches } from '../../lib/search/index/query.ts';
+import { bucketPath, cardFields, facetsPath, INDEX_DIR, MANIFEST_FILE, recordPath, type CardRecord, type SearchManifest } from '../../lib/search/index/format.ts';
 import { containsPhrase } from '../../lib/search/index/tokens.ts';
-import { FACET_KEYS } from '../../lib/search/facets.ts';
+import { FACET_KEYS, METADATA_FIELDS } from '../../lib/search/facets.ts';
 import type { SearchState } from '../../lib/search/search-url.ts';
 
 /**
@@ -30,7 +30,7 @@ export interface SearchOutcome {
   folded: boolean;
   /** Report numbers in display order. */
   results: number[];
-  /** Result counts per facet value; empty until the facet file is loaded (see countFacets). */
+  /** Result counts per facet value. */
   counts: Record<string, Record<string, number>>;
   /** True when some results may hold the phrase's pieces apart (unconfirmed, too many to check). */
   approximate: boolean;
@@ -74,12 +74,6 @@ export function loadFacets(): Promise<FacetTable> {
   return facetTable;
 }
 
-/** True once the facet file has arrived: later searches count facets straight away. */
-let facetsReady = false;
-export function facetsLoaded(): boolean {
-  return facetsReady;
-}
-
 /** Report n's result card: URL, facts and text. */
 export function loadCard(doc: number): Promise<CardRecord> {
   let record = records.get(doc);
@@ -92,12 +86,15 @@ export function loadCard(doc: number): Promise<CardRecord> {
 }
 
 /**
- * True when the card holds every phrase exactly. A card with Traditional characters was indexed
- * from its Simplified form, which the page does not have without OpenCC: it is trusted.
+ * True when the card holds every phrase exactly: in its headline, text, reporters or keywords,
+ * or (`hits`) in its facet values. A card
+ * with Traditional characters was indexed from its Simplified form, which the page does not have
+ * without OpenCC: it is trusted.
  */
-export function cardHolds(card: CardRecord, phrases: readonly string[]): boolean {
-  if (containsTraditional(card.title) || containsTraditional(card.text)) return true;
-  return phrases.every((p) => containsPhrase(card.title, card.text, p));
+export function cardHolds(card: CardRecord, phrases: readonly string[], hits: readonly MetadataHit[] = []): boolean {
+  const fields = cardFields(card);
+  if (containsTraditional(card.title) || containsTraditional(card.text) || fields.some(containsTraditional)) return true;
+  return phrases.every((p, i) => hits.some((h) => h.phrase === i) || containsPhrase(card.title, card.text, p, fields));
 }
 
 function selection(state: SearchState): Record<string, string[]> {
@@ -109,34 +106,29 @@ function selection(state: SearchState): Record<string, string[]> {
 /** The matches whose flag in `keep` is set. */
 function keepMatches(text: TextMatches, keep: readonly boolean[]): TextMatches {
   const at = Array.from(text.docs.keys()).filter((i) => keep[i]);
-  return { docs: Uint32Array.from(at, (i) => text.docs[i]), scores: Float64Array.from(at, (i) => text.scores[i]), unconfirmed: false };
+  return { docs: Uint32Array.from(at, (i) => text.docs[i]), scores: Float64Array.from(at, (i) => text.scores[i]), unconfirmed: false, metadata: text.metadata };
 }
 
-/** Runs the search a state describes; an empty query lists every report matching the filters, newest first. */
+/**
+ * Runs the search a state describes; an empty query lists every report matching the filters,
+ * newest first. The facet file is fetched with the postings, not after the first cards: its
+ * values are also searched (a region, topic, outlet, reporter or keyword named by the query), and
+ * the counts then arrive with the results, so the page lays out once.
+ */
 export async function runSearch(state: SearchState): Promise<SearchOutcome> {
   const normalised = normalizeQuery(state.q);
   const simplified = await foldToSimplified(normalised);
   const phrases = splitPhrases(simplified);
-  const { manifest, source } = await loadIndex();
-  let text = phrases.length ? await matchText(phrases, source) : undefined;
+  const [{ manifest, source }, table] = await Promise.all([loadIndex(), loadFacets()]);
+  let text = phrases.length ? await matchText(phrases, source, { table, fields: METADATA_FIELDS }) : undefined;
   let approximate = false;
   if (text?.unconfirmed && text.docs.length <= CONFIRM_ALL) {
-    const cards = await Promise.all(Array.from(text.docs, loadCard));
-    text = keepMatches(text, cards.map((card) => cardHolds(card, phrases)));
+    const found = text;
+    const cards = await Promise.all(Array.from(found.docs, loadCard));
+    text = keepMatches(found, cards.map((card, i) => cardHolds(card, phrases, found.metadata.get(found.docs[i]))));
   } else if (text?.unconfirmed) {
     approximate = true;
   }
-  const chosen = selection(state);
-  // Filters need the facet file before there are results; counts alone can wait for it.
-  const table = Object.keys(chosen).length || facetsReady ? await loadFacets() : undefined;
-  if (table) facetsReady = true;
-  const { results, counts } = answer(manifest.documents, text, table ?? new Map(), chosen, state.sort);
-  return { phrases, folded: simplified !== normalised, results, counts: table ? counts : {}, approximate, confirmCards: approximate, text };
-}
-
-/** Facet counts for an outcome once the facet file is loaded (the first search shows results before it). */
-export async function countFacets(outcome: SearchOutcome, state: SearchState): Promise<SearchOutcome['counts']> {
-  const [{ manifest }, table] = await Promise.all([loadIndex(), loadFacets()]);
-  facetsReady = true;
-  return answer(manifest.documents, outcome.text, table, selection(state), state.sort).counts;
+  const { results, counts } = answer(manifest.documents, text, table, selection(state), state.sort);
+  return { phrases, folded: simplified !== normalised, results, counts, approximate, confirmCards: approximate, text };
 }

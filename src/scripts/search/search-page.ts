@@ -2,13 +2,20 @@
  * The /search/ page in the browser: reads the state from the URL, runs the search, renders facets
  * with counts, result cards and the no-results help, and writes every change back to the URL
  * (pushState), so back/forward and shared links restore the same search.
+ *
+ * Layout (issue 20): everything a search changes is drawn in one go when its first cards are
+ * ready, inside space the page reserves (styles in src/pages/search/index.astro), so nothing the
+ * reader sees jumps; on a phone the facets are folded below one button and fold again after a
+ * tick, so the results stay in view; a focused checkbox keeps its focus across the redraw.
  */
-import { FACETS, type FacetKey } from '../../lib/search/facets.ts';
+import { FACETS, METADATA_FIELDS, type FacetKey } from '../../lib/search/facets.ts';
 import { parseSearchState, searchStateToParams, type SearchState } from '../../lib/search/search-url.ts';
-import { buildExcerpt } from '../../lib/search/excerpt.ts';
+import { buildExcerpt, highlight, type ExcerptPiece } from '../../lib/search/excerpt.ts';
 import { placeSuggestions } from '../../lib/search/place-suggestions.ts';
 import { formatPartialDateZh } from '../../lib/dates/partial-date.ts';
-import { cardHolds, countFacets, facetsLoaded, loadCard, loadIndex, runSearch, type SearchOutcome } from './engine.ts';
+import { containsPhrase } from '../../lib/search/index/tokens.ts';
+import type { CardRecord } from '../../lib/search/index/format.ts';
+import { cardHolds, loadCard, loadIndex, runSearch, type SearchOutcome } from './engine.ts';
 
 const PAGE_SIZE = 10;
 
@@ -30,10 +37,18 @@ export function startSearchPage(doc: Document): void {
   const applied = doc.querySelector<HTMLElement>('[data-applied]')!;
   const facets = doc.querySelector<HTMLElement>('[data-facets]')!;
   const topTopics = doc.querySelector<HTMLElement>('[data-top-topics]')!;
-  const panel = doc.querySelector<HTMLDetailsElement>('[data-facet-panel]')!;
+  const layout = doc.querySelector<HTMLElement>('[data-search-layout]')!;
+  const panel = doc.querySelector<HTMLElement>('[data-facet-panel]')!;
+  const toggle = panel.querySelector<HTMLButtonElement>('[data-facet-toggle]')!;
+  const chosenCount = toggle.querySelector<HTMLElement>('[data-facet-chosen]')!;
   const suggest = doc.querySelector<HTMLElement>('[data-place-suggest]')!;
-  // On phones the facets start folded so the results come first; the summary opens them.
-  if (matchMedia('(max-width: 47.99em)').matches) panel.open = false;
+  // Phones (where the toggle is shown) start with the facets folded, by CSS, so results come first.
+  const folding = () => getComputedStyle(toggle).display !== 'none';
+  const setOpen = (open: boolean) => {
+    toggle.setAttribute('aria-expanded', String(open));
+    panel.toggleAttribute('data-open', open);
+  };
+  toggle.addEventListener('click', () => setOpen(toggle.getAttribute('aria-expanded') !== 'true'));
   let state: SearchState = parseSearchState(new URLSearchParams(location.search));
   let outcome: SearchOutcome | undefined;
   let shown = 0;
@@ -59,6 +74,9 @@ export function startSearchPage(doc: Document): void {
   };
 
   const renderFacets = (counts: SearchOutcome['counts']) => {
+    // The redraw replaces the checkboxes: the one the reader just ticked gets its focus back.
+    const focused = doc.activeElement instanceof HTMLInputElement && facets.contains(doc.activeElement) ? doc.activeElement : undefined;
+    let shownFacets = 0;
     for (const facet of FACETS) {
       const fieldset = facets.querySelector<HTMLFieldSetElement>(`[data-facet="${facet.key}"]`)!;
       const ul = fieldset.querySelector('ul')!;
@@ -70,13 +88,26 @@ export function startSearchPage(doc: Document): void {
       ul.replaceChildren(
         ...values.map((value) => {
           const box = el(doc, 'input', { type: 'checkbox', name: facet.key, value, checked: selected.includes(value) });
-          box.addEventListener('change', () => navigate(withFilter(facet.key, value, box.checked)));
+          box.addEventListener('change', () => {
+            // On a phone the open list would push the results off screen: fold it, results below.
+            if (folding()) {
+              setOpen(false);
+              toggle.focus();
+            }
+            navigate(withFilter(facet.key, value, box.checked));
+          });
           const count = el(doc, 'span', { className: 'count' }, [`（${available[value] ?? 0}）`]);
           return el(doc, 'li', {}, [el(doc, 'label', {}, [box, ` ${value} `, count])]);
         }),
       );
       fieldset.hidden = values.length === 0;
+      if (values.length) shownFacets++;
+      if (focused?.name === facet.key) [...ul.querySelectorAll('input')].find((b) => b.value === focused.value)?.focus();
     }
+    // No facet to offer (an empty search, no results): no empty filter column either.
+    layout.toggleAttribute('data-no-facets', shownFacets === 0);
+    const chosen = FACETS.reduce((n, f) => n + (state.filters[f.key]?.length ?? 0), 0);
+    chosenCount.textContent = chosen ? `（已选${chosen}项）` : '';
   };
 
   /** 钱塘 → a button that narrows to the district 杭州市钱塘区, when the results include it. */
@@ -102,28 +133,58 @@ export function startSearchPage(doc: Document): void {
       }),
     );
 
+  const marked = (pieces: ExcerptPiece[]) => pieces.map((p) => (p.hit ? el(doc, 'mark', {}, [p.text]) : p.text));
+
+  /** Why a report matched when neither its headline nor its text shows the query: 地区：杭州市. */
+  const reasons = (report: number, card: CardRecord, found: SearchOutcome) => {
+    const seen = new Set<string>();
+    const out: string[] = [];
+    const add = (phrase: number, label: string, value: string) => {
+      // One value per phrase and kind (杭州 names 杭州市 and 杭州市钱塘区: the city is enough).
+      if (seen.has(`${phrase}:${label}`)) return;
+      seen.add(`${phrase}:${label}`);
+      out.push(`「${label}：${value}」`);
+    };
+    for (const hit of found.text?.metadata.get(report) ?? []) add(hit.phrase, METADATA_FIELDS.find((f) => f.key === hit.facet)!.label, hit.value);
+    found.phrases.forEach((phrase, i) => {
+      for (const [label, values] of [['记者', card.reporters], ['关键词', card.keywords]] as const) {
+        for (const value of values ?? []) if (containsPhrase(value, '', phrase)) add(i, label, value);
+      }
+    });
+    return out;
+  };
+
   /** A result card, or null when the report turns out not to hold the phrase (see engine.ts). */
   const renderCard = async (report: number, found: SearchOutcome) => {
     const card = await loadCard(report);
-    if (found.confirmCards && !cardHolds(card, found.phrases)) return null;
+    if (found.confirmCards && !cardHolds(card, found.phrases, found.text?.metadata.get(report))) return null;
+    const title = highlight(card.title, found.phrases);
     const excerpt = buildExcerpt(card.text, found.phrases);
-    const facts = [card.date ? formatPartialDateZh(card.date) : '', card.outlet, card.region].filter(Boolean);
+    const date = card.date ? `${formatPartialDateZh(card.date)}${card.dateInferred ? '（推定）' : ''}` : '';
+    const facts = [date, card.outlet, card.region].filter(Boolean);
+    const why = title.some((p) => p.hit) || excerpt.some((p) => p.hit) ? [] : reasons(report, card, found);
     return el(doc, 'li', { className: 'search-card' }, [
-      el(doc, 'h2', {}, [el(doc, 'a', { href: card.url }, [card.title])]),
+      el(doc, 'h2', {}, [el(doc, 'a', { href: card.url }, marked(title))]),
       el(doc, 'p', { className: 'card-meta' }, [facts.join(' · ')]),
-      el(doc, 'p', { className: 'excerpt' }, excerpt.map((p) => (p.hit ? el(doc, 'mark', {}, [p.text]) : p.text))),
+      ...(why.length ? [el(doc, 'p', { className: 'card-why' }, [`匹配：${why.join('')}`])] : []),
+      el(doc, 'p', { className: 'excerpt' }, marked(excerpt)),
     ]);
+  };
+
+  /** The next batch of cards (not yet in the page). */
+  const nextCards = async (found: SearchOutcome, from: number) => {
+    const cards = await Promise.all(found.results.slice(from, from + PAGE_SIZE).map((report) => renderCard(report, found)));
+    return cards.filter((c): c is HTMLLIElement => c !== null);
   };
 
   const showMore = async () => {
     if (!outcome) return;
     const mine = generation;
     const found = outcome;
-    const batch = found.results.slice(shown, shown + PAGE_SIZE);
-    const cards = await Promise.all(batch.map((report) => renderCard(report, found)));
+    const cards = await nextCards(found, shown);
     if (mine !== generation) return;
-    list.append(...cards.filter((c): c is HTMLLIElement => c !== null));
-    shown += batch.length;
+    list.append(...cards);
+    shown = Math.min(found.results.length, shown + PAGE_SIZE);
     more.hidden = shown >= found.results.length;
   };
 
@@ -132,6 +193,7 @@ export function startSearchPage(doc: Document): void {
     outcome = undefined;
     list.replaceChildren();
     renderFacets({});
+    layout.toggleAttribute('data-idle', true);
     applied.hidden = true;
     suggest.hidden = true;
     help.hidden = true;
@@ -153,9 +215,13 @@ export function startSearchPage(doc: Document): void {
     status.textContent = '正在搜索…';
     const found = await runSearch(state);
     if (mine !== generation) return;
+    // The first cards are built before anything changes, then the page is redrawn at once: the
+    // old results stay until the new ones replace them, so the view does not jump.
+    const cards = await nextCards(found, 0);
+    if (mine !== generation) return;
     outcome = found;
-    shown = 0;
-    list.replaceChildren();
+    shown = Math.min(found.results.length, PAGE_SIZE);
+    layout.toggleAttribute('data-idle', false);
     renderFacets(found.counts);
     renderSuggestions(found.phrases, found.counts);
     const removals = removeButtons();
@@ -171,16 +237,9 @@ export function startSearchPage(doc: Document): void {
     const helpRemovals = removeButtons();
     help.querySelector<HTMLElement>('[data-remove-list]')!.replaceChildren(...helpRemovals);
     help.querySelector<HTMLElement>('[data-remove-filters]')!.hidden = helpRemovals.length === 0;
-    await showMore();
-    if (mine !== generation) return;
+    list.replaceChildren(...cards);
+    more.hidden = shown >= n;
     performance.mark('xieshang:search-results');
-    if (!facetsLoaded()) {
-      // First search: results are shown; now fetch the facet file and count.
-      const recount = await countFacets(found, state);
-      if (mine !== generation) return;
-      renderFacets(recount);
-      renderSuggestions(found.phrases, recount);
-    }
     list.dataset.state = 'ready';
     list.dataset.count = String(n);
   };

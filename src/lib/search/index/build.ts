@@ -10,7 +10,7 @@
  */
 import { bucketOf, ByteWriter, writeDocSet } from './codec.ts';
 import { followerBit, textOccurrences } from './tokens.ts';
-import { POSITION_MODULUS, TITLE_BIT, type CardRecord } from './format.ts';
+import { cardFields, POSITION_MODULUS, TITLE_BIT, type CardRecord } from './format.ts';
 
 export interface IndexDocument {
   card: CardRecord;
@@ -22,6 +22,8 @@ export interface IndexDocument {
    */
   searchTitle?: string;
   searchText?: string;
+  /** The card's reporters and keywords, if they differ from the card's (folded). */
+  searchFields?: readonly string[];
 }
 
 export interface BuiltIndex {
@@ -108,8 +110,10 @@ export class SearchIndexBuilder {
       if (follower) follows.set(key, (follows.get(key) ?? 0) | followerBit(follower));
     };
     const afterTitle = textOccurrences(doc.searchTitle ?? doc.card.title, 0, add(true));
-    // One empty position between headline and text, so no phrase runs from one into the other.
-    textOccurrences(doc.searchText ?? doc.card.text, afterTitle + 1, add(false));
+    // One empty position between headline and text, so no phrase runs from one into the other;
+    // each reporter and keyword after them the same way.
+    let after = textOccurrences(doc.searchText ?? doc.card.text, afterTitle + 1, add(false));
+    for (const field of doc.searchFields ?? cardFields(doc.card)) after = textOccurrences(field, after + 1, add(false));
     for (const [key, mask] of masks) {
       let list = this.postings.get(key);
       if (!list) this.postings.set(key, (list = new PostingList()));

@@ -46,11 +46,21 @@ export interface CardRecord {
   /** The headline as published. */
   title: string;
   date: string;
+  /** Present (true) when the date was inferred by the editors: the card says 推定. */
+  dateInferred?: true;
   outlet: string;
   region: string;
   kind: string;
   /** Sub-headline and body as plain text, for excerpts and for confirming a phrase. */
   text: string;
+  /** Reporters and keywords, searched after the text (present only when there are any). */
+  reporters?: string[];
+  keywords?: string[];
+}
+
+/** The card's reporters and keywords: the third field searched, after headline and text. */
+export function cardFields(card: CardRecord): string[] {
+  return [...(card.reporters ?? []), ...(card.keywords ?? [])];
 }
 
 export function versionDir(version: string): string {

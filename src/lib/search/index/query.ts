@@ -5,7 +5,7 @@
  */
 import { bucketOf, ByteReader, readDocSet } from './codec.ts';
 import { POSITION_BITS, POSITION_MODULUS, TITLE_BIT } from './format.ts';
-import { followerBit, phraseTokens, type PhraseToken } from './tokens.ts';
+import { containsPhrase, followerBit, phraseTokens, type PhraseToken } from './tokens.ts';
 
 export interface Posting {
   /** Report numbers holding the token, ascending. */
@@ -60,9 +60,48 @@ export interface TextMatches {
   /**
    * True when a phrase has more than one token: then its reports were matched on the tokens'
    * positions modulo 7, not exactly, and a report may (rarely) hold its pieces apart. The page
-   * confirms the phrase in each card's text.
+   * confirms the phrase in each card's text (a phrase found in the report's metadata is exact).
    */
   unconfirmed: boolean;
+  /** Report number → the metadata values that hold a phrase (地区：杭州市), for reports that have any. */
+  metadata: Map<number, MetadataHit[]>;
+}
+
+/** A field searched besides the text, and how much a match in it counts (facets.ts, METADATA_FIELDS). */
+export interface MetadataField {
+  key: string;
+  weight: number;
+}
+
+/** One metadata value that holds phrase number `phrase` of the query. */
+export interface MetadataHit {
+  phrase: number;
+  facet: string;
+  value: string;
+}
+
+/**
+ * Reports whose metadata (the facet file's values of `fields`) holds the phrase exactly, as the
+ * text would be matched (containsPhrase: same units, punctuation and case ignored), with the
+ * values and the best field weight. Exact, so these reports need no confirmation.
+ */
+export function metadataMatches(phrase: string, phraseIndex: number, table: FacetTable, fields: readonly MetadataField[]): Map<number, { weight: number; hits: MetadataHit[] }> {
+  const found = new Map<number, { weight: number; hits: MetadataHit[] }>();
+  for (const field of fields) {
+    for (const value of table.get(field.key) ?? []) {
+      if (!containsPhrase(value.value, '', phrase)) continue;
+      const hit: MetadataHit = { phrase: phraseIndex, facet: field.key, value: value.value };
+      for (const doc of value.docs) {
+        const entry = found.get(doc);
+        if (!entry) found.set(doc, { weight: field.weight, hits: [hit] });
+        else {
+          entry.weight = Math.max(entry.weight, field.weight);
+          entry.hits.push(hit);
+        }
+      }
+    }
+  }
+  return found;
 }
 
 // A headline match counts this many times a body match: a report about 钱塘 names it in its title.
@@ -141,29 +180,55 @@ function matchPhrase(tokens: readonly PhraseToken[], lists: readonly Posting[], 
   return { docs, scores };
 }
 
+/** What matchText also searches: the facet table and which of its fields hold searchable metadata. */
+export interface MetadataSource {
+  table: FacetTable;
+  fields: readonly MetadataField[];
+}
+
 /**
- * Reports holding every phrase (folded to Simplified and split by the caller), or undefined when
- * no phrase has anything to look up (the query is only punctuation): then the text sets no condition.
+ * Reports holding every phrase (folded to Simplified and split by the caller) in their text or,
+ * when `metadata` is given, in their metadata (region, topic, outlet … names), or undefined when
+ * no phrase has anything to look up (the query is only punctuation): then the text sets no
+ * condition. A metadata match adds its field's weight times the phrase's weight to the score,
+ * as a headline match does, so a report filed under 杭州市 ranks above a passing mention.
  */
-export async function matchText(phrases: readonly string[], source: PostingSource): Promise<TextMatches | undefined> {
-  const plans = phrases.map(phraseTokens).filter((tokens) => tokens.length > 0);
+export async function matchText(phrases: readonly string[], source: PostingSource, metadata?: MetadataSource): Promise<TextMatches | undefined> {
+  const plans = phrases.map((phrase, index) => ({ phrase, index, tokens: phraseTokens(phrase) })).filter((p) => p.tokens.length > 0);
   if (plans.length === 0) return undefined;
-  const keys = [...new Set(plans.flat().map((t) => t.key))];
+  const keys = [...new Set(plans.flatMap((p) => p.tokens.map((t) => t.key)))];
   const found = new Map(await Promise.all(keys.map(async (key) => [key, await source.posting(key)] as const)));
   let docs: number[] | undefined;
   let scores = new Map<number, number>();
-  for (const tokens of plans) {
+  const hitsByDoc = new Map<number, MetadataHit[]>();
+  for (const { phrase: text, index, tokens } of plans) {
     const lists = tokens.map((t) => found.get(t.key));
     const phrase = lists.every((l): l is Posting => l !== undefined) ? matchPhrase(tokens, lists, source.documents) : { docs: [], scores: [] };
+    const own = new Map<number, number>();
+    phrase.docs.forEach((doc, i) => own.set(doc, phrase.scores[i]));
+    if (metadata) {
+      const meta = metadataMatches(text, index, metadata.table, metadata.fields);
+      // The phrase's weight: its tokens' idf, a token no text holds counted as rare as the metadata matches.
+      const weight = tokens.reduce((sum, t) => sum + idf(source.documents, found.get(t.key)?.docs.length ?? meta.size), 0);
+      for (const [doc, { weight: field, hits }] of meta) {
+        own.set(doc, (own.get(doc) ?? 0) + field * weight);
+        const list = hitsByDoc.get(doc);
+        if (list) list.push(...hits);
+        else hitsByDoc.set(doc, [...hits]);
+      }
+    }
     const next = new Map<number, number>();
-    phrase.docs.forEach((doc, i) => {
-      if (docs === undefined || scores.has(doc)) next.set(doc, (scores.get(doc) ?? 0) + phrase.scores[i]);
-    });
-    docs = phrase.docs.filter((doc) => next.has(doc));
+    for (const [doc, score] of own) if (docs === undefined || scores.has(doc)) next.set(doc, (scores.get(doc) ?? 0) + score);
+    docs = [...next.keys()].sort((a, b) => a - b);
     scores = next;
   }
   const result = Uint32Array.from(docs ?? []);
-  return { docs: result, scores: Float64Array.from(result, (doc) => scores.get(doc)!), unconfirmed: plans.some((t) => t.length > 1) };
+  const kept = new Map<number, MetadataHit[]>();
+  for (const doc of result) {
+    const hits = hitsByDoc.get(doc);
+    if (hits) kept.set(doc, hits);
+  }
+  return { docs: result, scores: Float64Array.from(result, (doc) => scores.get(doc)!), unconfirmed: plans.some((p) => p.tokens.length > 1), metadata: kept };
 }
 
 export interface FacetValue {

@@ -107,11 +107,12 @@ export function isHan(ch: string): boolean {
 }
 
 /**
- * Exactly what the index approximates: true when `phrase`'s tokens all occur in the headline or
- * the text at one start position (fields do not run into each other). Used to confirm a report
+ * Exactly what the index approximates: true when `phrase`'s tokens all occur in the headline, the
+ * text or one of the further fields (reporters, keywords) at one start position (fields do not
+ * run into each other). Used to confirm a report
  * that the index matched on positions modulo 7.
  */
-export function containsPhrase(title: string, text: string, phrase: string): boolean {
+export function containsPhrase(title: string, text: string, phrase: string, fields: readonly string[] = []): boolean {
   const tokens = phraseTokens(phrase);
   if (tokens.length === 0) return false;
   const wanted = new Set(tokens.map((t) => t.key));
@@ -122,7 +123,8 @@ export function containsPhrase(title: string, text: string, phrase: string): boo
     if (!set) positions.set(key, (set = new Set()));
     set.add(position);
   };
-  textOccurrences(text, textOccurrences(title, 0, collect) + 1, collect);
+  let after = textOccurrences(text, textOccurrences(title, 0, collect) + 1, collect);
+  for (const field of fields) after = textOccurrences(field, after + 1, collect);
   const first = positions.get(tokens[0].key);
   if (!first) return false;
   for (const start of first) {

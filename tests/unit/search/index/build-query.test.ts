@@ -351,3 +351,67 @@ describe('answer', () => {
     expect(dated).toEqual([...dated].sort((a, b) => a - b));
   });
 });
+
+describe('metadata: facet values, reporters and keywords (issue 20 item 6)', () => {
+  const doc = (title: string, text: string, facets: Record<string, string[]>, extra: { reporters?: string[]; keywords?: string[] } = {}): IndexDocument => ({
+    card: { url: `/${title}/`, title, date: '2024', outlet: '', region: '', kind: '', text, ...extra },
+    facets,
+  });
+  const small = [
+    doc('新闻一', '正文说到杭州一次。', { city: ['宁波市'], topic: ['数字经济'] }),
+    doc('新闻二', '与此无关。', { city: ['杭州市'], district: ['杭州市钱塘区'], topic: ['民营经济'] }, { reporters: ['鲍蔓华'] }),
+    doc('新闻三', '也无关。', { city: ['温州市'], topic: ['民营经济'], year: ['2024'] }, { keywords: ['营商环境'] }),
+    doc('民营经济观察', '正文没有。', { city: ['温州市'] }),
+  ];
+  const fields = [
+    { key: 'city', weight: 3 },
+    { key: 'district', weight: 3 },
+    { key: 'topic', weight: 3 },
+  ];
+
+  it('finds a report by a facet value the text does not hold, says which value, and ranks it above a passing mention', async () => {
+    const built = buildSearchIndex(small);
+    const table = readFacetTable(built.facets);
+    const text = (await matchText(['杭州'], sourceOf(built), { table, fields }))!;
+    expect([...text.docs]).toEqual([0, 1]);
+    expect(text.metadata.get(1)).toEqual([
+      { phrase: 0, facet: 'city', value: '杭州市' },
+      { phrase: 0, facet: 'district', value: '杭州市钱塘区' },
+    ]);
+    expect(text.metadata.has(0)).toBe(false);
+    expect(answer(small.length, text, table, {}, 'relevance').results).toEqual([1, 0]);
+    // Without metadata, only the text counts (as before).
+    expect([...(await matchText(['杭州'], sourceOf(built)))!.docs]).toEqual([0]);
+  });
+
+  it('a topic finds its reports; a headline match and a topic match both rank above a body mention', async () => {
+    const built = buildSearchIndex([...small, doc('新闻五', '顺带提到民营经济。', {})]);
+    const table = readFacetTable(built.facets);
+    const text = (await matchText(['民营经济'], sourceOf(built), { table, fields }))!;
+    expect([...text.docs]).toEqual([1, 2, 3, 4]);
+    expect(answer(5, text, table, {}, 'relevance').results.at(-1)).toBe(4);
+  });
+
+  it('a year or any facet not listed as metadata is not searched', async () => {
+    const built = buildSearchIndex(small);
+    const text = (await matchText(['2024'], sourceOf(built), { table: readFacetTable(built.facets), fields }))!;
+    expect([...text.docs]).toEqual([]);
+  });
+
+  it('reporters and keywords are indexed as a field of their own: found, exact, no phrase across fields', async () => {
+    const built = buildSearchIndex(small);
+    const table = readFacetTable(built.facets);
+    expect([...(await matchText(['鲍蔓华'], sourceOf(built), { table, fields }))!.docs]).toEqual([1]);
+    expect([...(await matchText(['营商环境'], sourceOf(built), { table, fields }))!.docs]).toEqual([2]);
+    expect(containsPhrase('新闻二', '与此无关。', '鲍蔓华', ['鲍蔓华'])).toBe(true);
+    // The end of the text does not run into the first field: 关。 + 营 is no phrase.
+    expect(containsPhrase('新闻三', '也无关', '无关营', ['营商环境'])).toBe(false);
+    expect([...(await matchText(['关营'], sourceOf(built), { table, fields }))!.docs]).toEqual([]);
+  });
+
+  it('every word must be found, each in text or metadata', async () => {
+    const built = buildSearchIndex(small);
+    const table = readFacetTable(built.facets);
+    expect([...(await matchText(['杭州', '民营经济'], sourceOf(built), { table, fields }))!.docs]).toEqual([1]);
+  });
+});
