@@ -35,6 +35,6 @@ export function dossierSearchData(dossier: Dossier, topics: readonly Topic[]): R
   const firstRegion = d.regions[0] ? regionPath(d.regions[0]).map((r) => r.name).join('') : '';
   return {
     filters,
-    meta: { headline: d.title, date: d.updated ?? d.date, outlet: d.authors.join('、'), region: firstRegion, kind: DOSSIER_KIND_LABEL },
+    meta: { headline: d.title, date: d.updated ?? d.date, dateCertainty: 'stated', outlet: d.authors.join('、'), region: firstRegion, kind: DOSSIER_KIND_LABEL },
   };
 }

@@ -47,7 +47,9 @@ describe('npm run import on hostile files', { timeout: 120_000 }, () => {
     const out = join(dir, 'out');
     mkdirSync(inputs, { recursive: true });
     for (let i = 0; i < 40; i++) copyFileSync('tests/fixtures/raw/002_81c081a43c0d89c8.txt', join(inputs, `page-${String(i).padStart(2, '0')}.txt`));
-    const child = spawn(tsx, ['scripts/import.ts', inputs, '--out', out, '--force'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Node itself, not the tsx wrapper: Ctrl-C in a terminal signals every process of the group, so the
+    // importer gets SIGINT directly (a wrapper relaying one signal could also kill it first).
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', inputs, '--out', out, '--force'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     // Interrupt as soon as the first report is on disk, in the middle of the run.
