@@ -35,6 +35,8 @@ export function dossierSearchData(dossier: Dossier, topics: readonly Topic[]): R
   const firstRegion = d.regions[0] ? regionPath(d.regions[0]).map((r) => r.name).join('') : '';
   return {
     filters,
+    // A dossier has authors, not reporters, and no keywords: nothing extra to search by name.
+    fields: { reporter: [], keyword: [] },
     meta: { headline: d.title, date: d.updated ?? d.date, dateCertainty: 'stated', outlet: d.authors.join('、'), region: firstRegion, kind: DOSSIER_KIND_LABEL },
   };
 }
