@@ -13,7 +13,9 @@ import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseCliOptions } from './cli-options.ts';
 import { checkContent } from '../src/lib/check/check-content.ts';
-import { lookupEntry, lookupRegion, reportSkeleton } from '../src/lib/check/skeleton.ts';
+import { reportSkeleton } from '../src/lib/check/skeleton.ts';
+import { lookupRegion } from '../src/lib/regions/region-lookup.ts';
+import { lookupEntry } from '../src/lib/taxonomy/registry-lookup.ts';
 import { isPartialDate } from '../src/lib/dates/partial-date.ts';
 import { dossierSkeleton } from '../src/lib/dossier/skeleton.ts';
 import { BODIES, REPORT_KINDS } from '../src/lib/taxonomy/vocabularies.ts';
@@ -101,7 +103,7 @@ function pickEntries(kind: 'topic' | 'outlet', answer: string): string[] | strin
   const entries = kind === 'topic' ? registry.topics : registry.outlets;
   const ids: string[] = [];
   for (const part of answer.split(/[,，、\s]+/).filter(Boolean)) {
-    const found = lookupEntry(part, entries);
+    const found = lookupEntry<{ id: string; name: string }>(part, entries);
     if ('id' in found) ids.push(found.id);
     else {
       const hint = found.suggestion ? ` 你是不是想写 (did you mean) ${found.suggestion.name} / ${found.suggestion.id}?` : '';

@@ -3,6 +3,7 @@
  * fix, because editors read these in the build log (Astro prints `**field**: message`).
  */
 import { z } from 'astro/zod';
+import { lookupEntry, suggestEntry } from '../lib/taxonomy/registry-lookup.ts';
 import { isPartialDate, normalizeDateInput } from '../lib/dates/partial-date.ts';
 import { fullRegionName, isKnownRegionCode, findRegionsByName } from '../lib/regions/gazetteer.ts';
 import { isWebAddress, webAddressMessage } from '../lib/text/web-address.ts';
@@ -123,16 +124,14 @@ function registryReference(
   expected: (ids: string[]) => string,
 ) {
   const ids = entries.map((e) => e.id);
-  const byName = new Map(entries.map((e) => [e.name, e.id]));
   return z.preprocess(
-    (v) => (typeof v === 'string' ? (byName.get(v.trim()) ?? v.trim()) : v),
+    // An id or a Chinese name (src/lib/taxonomy/registry-lookup.ts): the name is stored as its id.
+    (v) => (typeof v === 'string' ? ((found) => ('id' in found ? found.id : v.trim()))(lookupEntry(v, entries)) : v),
     z.string().refine((v) => ids.includes(v), {
       error: (issue) => {
         const input = String(issue.input);
-        const guess = didYouMean(input, [...ids, ...byName.keys()]);
-        const id = guess ? (byName.get(guess) ?? guess) : undefined;
-        const name = entries.find((e) => e.id === id)?.name;
-        const fix = id ? ` Did you mean \`${id}\` (${name})?` : '';
+        const guess = suggestEntry(input, entries);
+        const fix = guess ? ` Did you mean \`${guess.id}\` (${guess.name})?` : '';
         return `Unknown ${what} "${input}".${fix} ${expected(ids)}`;
       },
     }),

@@ -8,7 +8,8 @@ import { REPORT_KINDS, BODIES } from '../taxonomy/vocabularies.ts';
 import { didYouMean } from '../text/did-you-mean.ts';
 import { DERIVED_FIELDS, FIELD_ALIASES, FIELD_GUIDE, isChineseKey } from './fields.ts';
 import { formatFieldPath, type Problem, type ProblemCode } from './problem.ts';
-import { nearbyRegionCodes, regionCandidates, rewriteDate, suggestEntry, type NamedEntry } from './suggest.ts';
+import { suggestEntry, type NamedEntry } from '../taxonomy/registry-lookup.ts';
+import { nearbyRegionCodes, regionCandidates, rewriteDate } from './suggest.ts';
 
 /** What the translation needs besides the issue itself. */
 export interface IssueContext {

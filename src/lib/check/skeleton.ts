@@ -4,9 +4,8 @@
  */
 import { stringify } from 'yaml';
 import { YAML_WRITE_OPTIONS } from '../text/yaml.ts';
-import { findRegionsByName, fullRegionName, isKnownRegionCode } from '../regions/gazetteer.ts';
+import { fullRegionName } from '../regions/gazetteer.ts';
 import { reportPath } from '../archive/report-path.ts';
-import { suggestEntry, type NamedEntry } from './suggest.ts';
 
 /** Body text of a fresh skeleton; the check warns while it is still there. */
 export const BODY_PLACEHOLDER = '（在此粘贴报道正文。Paste the report text here.）';
@@ -19,24 +18,6 @@ export interface SkeletonInput {
   outlet: string;
   kind: string;
   bodies?: readonly string[];
-}
-
-/** One region, or every candidate (with full names) when the name is ambiguous or unknown. */
-export type RegionLookup = { code: string; name: string } | { candidates: { code: string; name: string }[] };
-
-/** Resolves a six-digit code or a place name (钱塘 → 330114 浙江省杭州市钱塘区). */
-export function lookupRegion(query: string): RegionLookup {
-  const q = query.trim();
-  if (/^\d{6}$/.test(q)) return isKnownRegionCode(q) ? { code: q, name: fullRegionName(q) } : { candidates: [] };
-  const hits = findRegionsByName(q).map((r) => ({ code: r.code, name: fullRegionName(r.code) }));
-  return hits.length === 1 ? hits[0] : { candidates: hits };
-}
-
-/** The registry id for an id or Chinese name, or a did-you-mean entry, or nothing. */
-export function lookupEntry(input: string, entries: readonly NamedEntry[]): { id: string } | { suggestion?: NamedEntry } {
-  const v = input.trim();
-  const hit = entries.find((e) => e.id === v || e.name === v);
-  return hit ? { id: hit.id } : { suggestion: suggestEntry(v, entries) };
 }
 
 function scalar(value: string): string {

@@ -3,19 +3,7 @@
  * code belongs, a region code with one wrong digit, a date written the Chinese way.
  */
 import { allRegions, findRegionsByName, fullRegionName } from '../regions/gazetteer.ts';
-import { didYouMean, editDistance } from '../text/did-you-mean.ts';
-
-/** A registry entry as the checker needs it. */
-export interface NamedEntry {
-  id: string;
-  name: string;
-}
-
-/** The registry entry whose id or Chinese name is closest to `input`, if it is a plausible typo. */
-export function suggestEntry(input: string, entries: readonly NamedEntry[]): NamedEntry | undefined {
-  const guess = didYouMean(input, entries.flatMap((e) => [e.id, e.name]));
-  return guess === undefined ? undefined : entries.find((e) => e.id === guess || e.name === guess);
-}
+import { editDistance } from '../text/did-you-mean.ts';
 
 /** Up to `limit` regions whose name matches `name`, as `330114 浙江省杭州市钱塘区`. */
 export function regionCandidates(name: string, limit = 5): string[] {

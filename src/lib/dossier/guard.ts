@@ -17,7 +17,8 @@ import { mdxjs } from 'micromark-extension-mdxjs';
 import { findRegionsByName, fullRegionName, isKnownRegionCode } from '../regions/gazetteer.ts';
 import { didYouMean } from '../text/did-you-mean.ts';
 import type { Problem, ProblemCode } from '../check/problem.ts';
-import { nearbyRegionCodes, suggestEntry, type NamedEntry } from '../check/suggest.ts';
+import { suggestEntry, type NamedEntry } from '../taxonomy/registry-lookup.ts';
+import { nearbyRegionCodes } from '../check/suggest.ts';
 import { componentSpec, DOSSIER_COMPONENT_NAMES, DOSSIER_COMPONENTS, MAX_LIMIT, type PropSpec } from './components.ts';
 
 /** What the guard checks prop values against. */

@@ -4,9 +4,9 @@
  * written), then applied to every article record with a "set by editor" warning and note.
  */
 import { parsePartialDate } from '../dates/partial-date.ts';
-import { allRegions, findRegionsByName, fullRegionName, getRegion } from '../regions/gazetteer.ts';
+import { lookupRegion } from '../regions/region-lookup.ts';
+import { lookupEntry } from '../taxonomy/registry-lookup.ts';
 import { REPORT_KINDS, toVocabularyId } from '../taxonomy/vocabularies.ts';
-import { didYouMean } from '../text/did-you-mean.ts';
 import { outletEntryFix } from './outlet-entry.ts';
 import type { ArticleRecord } from './record.ts';
 import { findEventsIn, toArticleDate } from './steps/find-events.ts';
@@ -32,23 +32,18 @@ export interface Overrides {
   topics?: string[];
 }
 
-/** The region a --region value names: a known code, or a name that matches exactly one place. */
+/** The region a --region value names: a known code, or a name that matches exactly one place (src/lib/regions/region-lookup.ts). */
 export function resolveRegion(value: string): { code: string; name: string } | { error: string } {
   const v = value.trim();
-  if (/^\d{6}$/u.test(v)) {
-    return getRegion(v) ? { code: v, name: fullRegionName(v) } : { error: `--region ${v}: no such GB/T 2260 code in the gazetteer. Fix: check the digits, or pass the place name (e.g. --region 钱塘区).` };
+  const found = lookupRegion(v);
+  if ('code' in found) return found;
+  if (/^\d{6}$/u.test(v)) return { error: `--region ${v}: no such GB/T 2260 code in the gazetteer. Fix: check the digits, or pass the place name (e.g. --region 钱塘区).` };
+  if (found.candidates.length) {
+    const list = found.candidates.map((r) => `${r.code} ${r.name}`).join(', ');
+    const first = found.candidates[0];
+    return { error: `--region ${v} is ambiguous: ${list}. Fix: pass the code or the name with its city or province, e.g. --region ${first.code} or --region ${first.name}.` };
   }
-  let hits = findRegionsByName(v);
-  // 北京市朝阳区 or 浙江省杭州市钱塘区: the tail of a full name with its parents settles an ambiguous name.
-  if (!hits.length && v.length >= 4) hits = allRegions().filter((r) => fullRegionName(r.code).endsWith(v) && fullRegionName(r.code) !== r.name);
-  if (!hits.length) hits = allRegions().filter((r) => fullRegionName(r.code) === v);
-  if (hits.length === 1) return { code: hits[0].code, name: fullRegionName(hits[0].code) };
-  if (hits.length > 1) {
-    const list = hits.map((r) => `${r.code} ${fullRegionName(r.code)}`).join(', ');
-    return { error: `--region ${v} is ambiguous: ${list}. Fix: pass the code or the name with its city or province, e.g. --region ${hits[0].code} or --region ${fullRegionName(hits[0].code)}.` };
-  }
-  const guess = didYouMean(v, allRegions().map((r) => r.name));
-  return { error: `--region ${v}: no place of that name in the gazetteer.${guess ? ` Did you mean ${guess}?` : ''} Fix: pass a six-digit code or a name such as 钱塘区 or 义乌.` };
+  return { error: `--region ${v}: no place of that name in the gazetteer.${found.suggestion ? ` Did you mean ${found.suggestion}?` : ''} Fix: pass a six-digit code or a name such as 钱塘区 or 义乌.` };
 }
 
 function resolveDate(args: OverrideArgs, errors: string[]): Overrides['date'] {
@@ -75,9 +70,9 @@ function resolveDate(args: OverrideArgs, errors: string[]): Overrides['date'] {
 
 function resolveOutlet(value: string, registry: ImportRegistry, errors: string[]): Overrides['outlet'] {
   const v = value.trim();
-  const hit = registry.outlets.find((o) => o.id === v || o.name === v);
-  if (hit) return { id: hit.id, name: hit.name };
-  const guess = didYouMean(v, registry.outlets.flatMap((o) => [o.id, o.name]));
+  const found = lookupEntry(v, registry.outlets);
+  if ('id' in found) return { id: found.entry.id, name: found.entry.name };
+  const guess = found.suggestion && (/^[a-z0-9-]+$/u.test(v) ? found.suggestion.id : found.suggestion.name);
   // An id-like value is a typo of an id; a Chinese name may well be a new outlet (湖州日报 is not 杭州日报).
   if (/^[a-z0-9-]+$/u.test(v)) errors.push(`--outlet ${v}: no outlet with this id in content/outlets.yaml.${guess ? ` Did you mean ${guess}?` : ''} Fix: pass an id or Chinese name from content/outlets.yaml.`);
   else errors.push(`--outlet ${v}: ${guess ? `(did you mean ${guess}?) ` : ''}${outletEntryFix(v, registry).message}`);
@@ -87,10 +82,10 @@ function resolveOutlet(value: string, registry: ImportRegistry, errors: string[]
 function resolveTopics(values: string[], registry: ImportRegistry, errors: string[]): string[] {
   const ids: string[] = [];
   for (const v of values.map((t) => t.trim()).filter(Boolean)) {
-    const hit = registry.topics.find((t) => t.id === v || t.name === v);
-    if (hit) ids.push(hit.id);
+    const found = lookupEntry(v, registry.topics);
+    if ('id' in found) ids.push(found.id);
     else {
-      const guess = didYouMean(v, registry.topics.flatMap((t) => [t.id, t.name]));
+      const guess = found.suggestion && (/^[a-z0-9-]+$/u.test(v) ? found.suggestion.id : found.suggestion.name);
       errors.push(`--topics ${v}: not in content/topics.yaml.${guess ? ` Did you mean ${guess}?` : ''} Fix: use ids from content/topics.yaml, e.g. --topics ${registry.topics.slice(0, 2).map((t) => t.id).join(',')}.`);
     }
   }

@@ -3,7 +3,8 @@ import { calendarDayIn, isFutureDate, readDate } from '../../../src/lib/check/da
 import { parseReportFileName, pinyinSlug, reportPath } from '../../../src/lib/archive/report-path.ts';
 import { classifyPath } from '../../../src/lib/check/layout.ts';
 import { formatFieldPath, sortProblems, type Problem } from '../../../src/lib/check/problem.ts';
-import { nearbyRegionCodes, regionCandidates, rewriteDate, suggestEntry } from '../../../src/lib/check/suggest.ts';
+import { nearbyRegionCodes, regionCandidates, rewriteDate } from '../../../src/lib/check/suggest.ts';
+import { suggestEntry } from '../../../src/lib/taxonomy/registry-lookup.ts';
 
 describe(calendarDayIn, () => {
   it('uses the day in China, whatever the machine zone', () => {

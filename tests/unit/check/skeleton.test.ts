@@ -7,33 +7,11 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../../src/lib/check/check-content.ts';
-import { lookupEntry, lookupRegion, reportSkeleton } from '../../../src/lib/check/skeleton.ts';
+import { reportSkeleton } from '../../../src/lib/check/skeleton.ts';
 import { loadRegistry } from '../../../src/schemas/registry.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const registry = loadRegistry(pathToFileURL(join(ROOT, 'content/')));
-
-describe(lookupRegion, () => {
-  it('finds 钱塘 as 330114 浙江省杭州市钱塘区', () => {
-    expect(lookupRegion('钱塘')).toEqual({ code: '330114', name: '浙江省杭州市钱塘区' });
-    expect(lookupRegion('330114')).toEqual({ code: '330114', name: '浙江省杭州市钱塘区' });
-  });
-  it('lists candidates with full names for an ambiguous name', () => {
-    const found = lookupRegion('朝阳');
-    expect('candidates' in found && found.candidates.map((c) => c.name)).toContain('北京市朝阳区');
-  });
-  it('returns no candidates for unknown names and codes', () => {
-    expect(lookupRegion('不存在地')).toEqual({ candidates: [] });
-    expect(lookupRegion('339999')).toEqual({ candidates: [] });
-  });
-});
-
-describe(lookupEntry, () => {
-  it('takes ids and Chinese names, suggests for typos', () => {
-    expect(lookupEntry('民营经济', registry.topics)).toEqual({ id: 'private-economy' });
-    expect(lookupEntry('民营经纪', registry.topics)).toMatchObject({ suggestion: { id: 'private-economy' } });
-  });
-});
 
 describe(reportSkeleton, () => {
   const input = { title: '“请你来协商”: 钱塘 #1', date: '2022-04-01', regions: ['330114'], topics: ['private-economy'], outlet: 'rmzxw', kind: 'news', bodies: ['cppcc'] };
