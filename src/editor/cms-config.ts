@@ -228,6 +228,8 @@ export function cmsConfig(registry: Registry, options: CmsConfigOptions = {}): R
         extension: 'md',
         format: 'frontmatter',
         create: true,
+        // The local backend refuses deletes: removing a report is a git change a person reviews.
+        delete: false,
         // <year>/<date>-<pinyin slug>, filled in by the editor's client before saving from
         // src/lib/archive/report-path.ts (through the server), so the form saves where `npm run new` writes.
         path: '{{_year}}/{{slug}}',
