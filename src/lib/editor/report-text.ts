@@ -5,7 +5,7 @@
  * as it was (comments included), so that a commit's diff shows only what the editor changed.
  * Pure: the local backend (src/editor/server.ts) reads and writes the files.
  */
-import { isMap, isScalar, isSeq, parseDocument, YAMLMap, type Pair } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument, YAMLMap, type Pair } from 'yaml';
 import { YAML_WRITE_OPTIONS, yamlDate } from '../text/yaml.ts';
 
 export type FrontMatter = Record<string, unknown>;
@@ -63,7 +63,7 @@ export function sameValue(key: string, a: unknown, b: unknown): boolean {
 
 /** `key: value` as the project writes it: lists of text in flow style ([a, b]), lists of objects as blocks. */
 export function renderField(key: string, value: unknown): string {
-  const doc = parseDocument('{}', { schema: 'yaml-1.1' });
+  const doc = new Document(null, { schema: 'yaml-1.1' });
   const node = doc.createNode({ [key]: withDates(key, value) }) as YAMLMap;
   node.flow = false;
   const pair = node.items[0] as Pair;
