@@ -146,7 +146,13 @@ describe('the browser editor (npm run edit, /admin/)', () => {
     await setText('日期', '2027-01-05');
     await choose('outlet', '人民政协网（rmzxw）');
     const region = page.locator('[id^="regions-field-"]');
-    await region.fill('钱塘');
+    // 朝阳 is four places: each candidate shows its full name.
+    await region.fill('朝阳');
+    await page.locator('.xs-picker button[data-code="220104"]').waitFor();
+    expect(await page.locator('.xs-picker li').allInnerTexts()).toEqual(expect.arrayContaining(['北京市朝阳区　110105', '吉林省长春市朝阳区　220104']));
+    await region.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/shots-cms/region-picker.png' });
+    await region.fill('qiantang');
     await page.locator('.xs-picker button[data-code="330114"]').click();
     await expect.poll(() => page.locator('.xs-chip[data-code="330114"]').innerText()).toContain('浙江省杭州市钱塘区');
     await choose('topics', '电子商务（e-commerce）');
@@ -159,9 +165,12 @@ describe('the browser editor (npm run edit, /admin/)', () => {
 
     await setText('日期', date);
     await page.screenshot({ path: '/tmp/shots-cms/filled-form.png', fullPage: false });
+    const head = git('rev-parse', 'HEAD').trim();
     await save();
     const file = join(scratch, reportPath(date, title));
-    await expect.poll(() => existsSync(file), { timeout: 30_000 }).toBe(true);
+    // The file is written, then committed: wait for the commit.
+    await expect.poll(() => git('rev-parse', 'HEAD').trim(), { timeout: 30_000 }).not.toBe(head);
+    expect(existsSync(file)).toBe(true);
     const text = readFileSync(file, 'utf8');
     expect(text).toContain(`title: ${title}\n`);
     expect(text).toContain('regions: ["330114"]\n');
