@@ -150,7 +150,7 @@ describe('the browser editor (npm run edit, /admin/)', () => {
     await region.fill('朝阳');
     await page.locator('.xs-picker button[data-code="220104"]').waitFor();
     expect(await page.locator('.xs-picker li').allInnerTexts()).toEqual(expect.arrayContaining(['北京市朝阳区　110105', '吉林省长春市朝阳区　220104']));
-    await region.scrollIntoViewIfNeeded();
+    await page.locator('.xs-picker').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await page.screenshot({ path: '/tmp/shots-cms/region-picker.png' });
     await region.fill('qiantang');
     await page.locator('.xs-picker button[data-code="330114"]').click();
@@ -161,6 +161,8 @@ describe('the browser editor (npm run edit, /admin/)', () => {
     await save();
     await expect.poll(() => page.locator('.xs-field-problem').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     expect(await page.locator('.xs-field-problem').first().innerText()).toMatch(/2027-01-05|未来|future/u);
+    await page.locator('.xs-field-problem').first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: '/tmp/shots-cms/refused-save.png' });
     expect(reportFiles()).toEqual(before);
 
     await setText('日期', date);

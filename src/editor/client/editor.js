@@ -181,12 +181,14 @@
       const label = labels[name];
       if (!label) return;
       const el = Array.prototype.find.call(document.querySelectorAll('label'), function (l) { return l.textContent.trim().indexOf(label) === 0; });
-      if (!el || !el.parentNode) return;
+      const control = el && el.parentNode;
+      if (!control || !control.parentNode) return;
       const note = document.createElement('p');
       note.className = 'xs-field-problem';
       note.setAttribute('role', 'alert');
       note.textContent = p.message + (p.suggestion ? '；' + p.suggestion : '');
-      el.parentNode.appendChild(note);
+      // After the whole control (label, input, hint), so Decap's flex row is left as it is.
+      control.parentNode.insertBefore(note, control.nextSibling);
     });
   }
 
