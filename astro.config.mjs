@@ -5,7 +5,6 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import contentCheck from './src/integrations/content-check.ts';
 import siteUrlNotice from './src/integrations/site-url.ts';
-import editor from './src/integrations/editor.ts';
 import rehypeReportSanitize from './src/plugins/rehype-report-sanitize.ts';
 import remarkReportMdxGuard from './src/plugins/remark-report-mdx-guard.ts';
 
@@ -46,8 +45,6 @@ export default defineConfig({
     mdx(),
     ...(site ? [sitemap()] : []),
     (await import('./src/integrations/search-index.ts')).default(),
-    // The browser editor at /admin/, dev server only and only under `npm run edit`.
-    editor(),
   ],
   devToolbar: { enabled: false },
 });

@@ -33,7 +33,6 @@ import { searchRegions } from '../lib/regions/search.ts';
 import { readContentFiles, todayForCheck } from '../integrations/content-check.ts';
 
 const require = createRequire(import.meta.url);
-const DECAP_DIST = dirname(require.resolve('decap-cms/dist/decap-cms.js'));
 const CLIENT_DIR = join(dirname(fileURLToPath(import.meta.url)), 'client');
 
 type Next = (error?: unknown) => void;
@@ -162,6 +161,7 @@ function adminPage(): string {
 /** The connect middleware for /admin/ (mounted by the Astro integration in dev). */
 export async function editorMiddleware(options: EditorOptions): Promise<Handler> {
   const contentDir = resolve(options.contentDir);
+  const DECAP_DIST = dirname(require.resolve('decap-cms/dist/decap-cms.js'));
   const commit = options.commit ?? true;
   // decap-server's own file-system middleware answers the reads (entries, media) under the
   // content directory; it is registered on an express app of its own, as decap-server does.

@@ -1,23 +1,20 @@
 /**
  * The browser editor (Decap CMS at /admin/), only in the local editing setup: `npm run edit`
- * sets ARCHIVE_EDIT=1 and this integration mounts src/editor/server.ts on the dev server. A
- * build never includes it, so no reader page loads any of it and /admin/ is in neither the
- * sitemap nor the search index.
+ * (scripts/edit.ts) adds this integration to the dev server, which mounts src/editor/server.ts.
+ * astro.config.mjs does not list it, so a build never includes it: no reader page loads any of
+ * it and /admin/ is in neither the sitemap nor the search index.
  */
 import type { AstroIntegration } from 'astro';
 import { contentDir } from '../schemas/registry.ts';
-// Imported statically: a dynamic import inside the hook would go through Vite's module runner,
-// which is closed by the time the dev server is set up.
 import { editorMiddleware } from '../editor/server.ts';
 
-export default function editor(): AstroIntegration {
+export default function editor(options: { commit?: boolean } = {}): AstroIntegration {
   return {
     name: 'xieshang-editor',
     hooks: {
       'astro:server:setup': async ({ server, logger }) => {
-        if (process.env.ARCHIVE_EDIT !== '1') return;
         const dir = contentDir();
-        const handler = await editorMiddleware({ contentDir: dir, commit: process.env.ARCHIVE_EDIT_COMMIT !== '0' });
+        const handler = await editorMiddleware({ contentDir: dir, commit: options.commit ?? true });
         server.middlewares.use('/admin', (req, res, next) => {
           // /admin → /admin/ (the CMS's hash routes need the trailing slash).
           if (req.originalUrl === '/admin') {
