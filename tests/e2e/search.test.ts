@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { Converter } from 'opencc-js';
 import { AxeBuilder } from '@axe-core/playwright';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { launchBrowser } from './browser.ts';
+import { readSearchPage } from '../../src/lib/search/index/page-text.ts';
 import { loadContentReports } from '../helpers/content.ts';
 import { regionPath } from '../../src/lib/regions/gazetteer.ts';
 import { contentDirUrl, loadRegistry } from '../../src/schemas/registry.ts';
@@ -50,13 +53,29 @@ function holds(report: (typeof reports)[number], phrase: string): boolean {
   return searchableText(report).includes(phrase) || metadataValues(report).some((v) => v.includes(phrase));
 }
 
-/** URLs of the reports containing the query (folded to Simplified) as a phrase, in text or metadata. */
-function expectedUrls(query: string, keep: (r: (typeof reports)[number]) => boolean = () => true): string[] {
+/**
+ * The built 专题 dossier pages as the index reads them (their text includes the embedded report
+ * lists, so it is taken from the page, through the same reader the index uses).
+ */
+const dossiers = (() => {
+  const root = join(inject('distDir'), 'dossiers');
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(root, e.name, 'index.html')))
+    .map((e) => {
+      const page = readSearchPage(readFileSync(join(root, e.name, 'index.html'), 'utf8'));
+      const values = [page.meta.headline ?? '', ...Object.values(page.facets).flat()];
+      return { url: `/dossiers/${e.name}/`, text: toSimplified(`${page.meta.headline ?? ''}\n${page.text ?? ''}`), values, data: { date: page.meta.date ?? '' } };
+    });
+})();
+
+/** URLs of the reports (and dossiers) containing the query (folded to Simplified) as a phrase, in text or metadata. */
+function expectedUrls(query: string, keep: (r: { data: { date: string } }) => boolean = () => true): string[] {
   const phrase = toSimplified(query);
-  return reports
-    .filter((r) => keep(r) && holds(r, phrase))
-    .map((r) => `/reports/${r.id}/`)
-    .sort();
+  return [
+    ...reports.filter((r) => keep(r) && holds(r, phrase)).map((r) => `/reports/${r.id}/`),
+    ...dossiers.filter((d) => keep(d) && (d.text.includes(phrase) || d.values.some((v) => v.includes(phrase)))).map((d) => d.url),
+  ].sort();
 }
 
 async function waitForResults(): Promise<void> {
@@ -226,10 +245,12 @@ describe('result cards (issue 20 item 7)', () => {
       );
       expect(cards.length).toBeGreaterThan(0);
       for (const card of cards) {
-        const report = reports.find((r) => `/reports/${r.id}/` === card.url)!;
+        const report = reports.find((r) => `/reports/${r.id}/` === card.url);
         if (card.title.includes(query)) expect(card.titleMarks, card.url).toContain(query);
         else expect(card.titleMarks).toEqual([]);
-        expect(card.meta.includes('推定'), `${card.url} date ${report.data.dateCertainty}`).toBe(report.data.dateCertainty === 'inferred');
+        // A dossier's date is its own publication date, never inferred.
+        const inferred = report?.data.dateCertainty === 'inferred';
+        expect(card.meta.includes('推定'), `${card.url} date ${report?.data.dateCertainty ?? 'dossier'}`).toBe(inferred);
         for (const mark of card.marks) expect(mark, card.url).toContain(query);
         expect(card.excerpt, 'no space next to Chinese punctuation or characters').not.toMatch(/[\p{Script=Han}。，、；：！？”」）]\s|\s[\p{Script=Han}“「（]/u);
       }
