@@ -2,11 +2,16 @@
  * The only module that reads the content collections. It returns plain arrays sorted newest
  * first, so pages and src/lib never depend on Astro's collection API.
  */
-import { getCollection } from 'astro:content';
+import { getCollection, getEntry, render } from 'astro:content';
+import { groupByKind, groupByOutlet, groupByTopic, groupByYear, type ReportGroup } from '../lib/archive/group.ts';
 import { buildRegionTree, type RegionNode } from '../lib/archive/region-tree.ts';
 import { sortReportsNewestFirst } from '../lib/archive/sort.ts';
 import type { Outlet, Report, Topic } from '../lib/archive/types.ts';
+import { makeLabelers, type Labelers } from '../lib/derive/labels.ts';
 import { leadOfHtml } from '../lib/reader/lead.ts';
+
+/** The dimensions the list pages group by. */
+type GroupedBy = 'year' | 'topic' | 'kind' | 'outlet';
 
 interface Archive {
   /** Every report, newest first. */
@@ -17,6 +22,17 @@ interface Archive {
   regionTree: { roots: RegionNode[]; index: Map<string, RegionNode> };
   topics: Topic[];
   outlets: Outlet[];
+  /**
+   * Reports grouped by year (newest year first), topic, kind and outlet (by key), each group
+   * newest first; built once, so list pages and their indexes never regroup.
+   */
+  groups: Readonly<Record<GroupedBy, readonly ReportGroup[]>>;
+  /** How many reports each year, topic, kind and outlet key has (absent: none). */
+  counts: Readonly<Record<GroupedBy, ReadonlyMap<string, number>>>;
+  /** Reader-facing names of topics, outlets, kinds, regions …: pages never look names up themselves. */
+  labels: Labelers;
+  /** A report's rendered body, for its page. */
+  contentOf: (id: string) => ReturnType<typeof render>;
   /**
    * A report's lead paragraph as plain text ('' if none), for feed items. Worked out on first
    * use and kept: only reports that some feed lists are ever parsed.
@@ -42,12 +58,30 @@ async function load(): Promise<Archive> {
     if (lead === undefined) leads.set(id, (lead = leadOfHtml(html.get(id))));
     return lead;
   };
+  const groups = {
+    year: groupByYear(sorted),
+    topic: groupByTopic(sorted),
+    kind: groupByKind(sorted),
+    outlet: groupByOutlet(sorted),
+  };
+  const countsOf = (list: readonly ReportGroup[]) => new Map(list.map((g) => [g.key, g.reports.length]));
+  const topicList = topics.map((t) => t.data);
+  const outletList = outlets.map((o) => o.data);
+  const contentOf = async (id: string) => {
+    const entry = await getEntry('reports', id);
+    if (!entry) throw new Error(`Report ${id} vanished between listing and rendering.`);
+    return render(entry);
+  };
   return {
     reports: sorted,
     byId: new Map(sorted.map((r) => [r.id, r])),
     regionTree: buildRegionTree(sorted),
-    topics: topics.map((t) => t.data),
-    outlets: outlets.map((o) => o.data),
+    topics: topicList,
+    outlets: outletList,
+    groups,
+    counts: { year: countsOf(groups.year), topic: countsOf(groups.topic), kind: countsOf(groups.kind), outlet: countsOf(groups.outlet) },
+    labels: makeLabelers(topicList, outletList),
+    contentOf,
     leadOf,
   };
 }

@@ -3,16 +3,16 @@
  * loadArchive() and shared by every page, so no page re-scans all reports.
  */
 import { deriveArchiveIndex, type ArchiveIndex } from '../lib/derive/archive-index.ts';
-import { makeLabelers, type Labelers } from '../lib/derive/labels.ts';
+import type { Labelers } from '../lib/derive/labels.ts';
 import { loadArchive } from './archive.ts';
 
 let cache: Promise<{ index: ArchiveIndex; labels: Labelers }> | undefined;
 
 /** The archive's derived index and label functions; memoised for the build. */
 export function loadDerived(): Promise<{ index: ArchiveIndex; labels: Labelers }> {
-  cache ??= loadArchive().then(({ reports, topics, outlets }) => ({
+  cache ??= loadArchive().then(({ reports, labels }) => ({
     index: deriveArchiveIndex(reports),
-    labels: makeLabelers(topics, outlets),
+    labels,
   }));
   return cache;
 }

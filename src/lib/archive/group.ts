@@ -4,12 +4,18 @@
  */
 import type { Report } from './types.ts';
 
+/** One key's reports, in the input order. */
+export interface ReportGroup {
+  key: string;
+  reports: Report[];
+}
+
 /** Groups reports by one or more keys each; keys are returned sorted by `compareKeys`. */
 export function groupReports(
   reports: readonly Report[],
   keysOf: (report: Report) => readonly string[],
   compareKeys: (a: string, b: string) => number = (a, b) => a.localeCompare(b),
-): { key: string; reports: Report[] }[] {
+): ReportGroup[] {
   const groups = new Map<string, Report[]>();
   for (const report of reports) {
     for (const key of new Set(keysOf(report))) {
