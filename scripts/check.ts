@@ -14,7 +14,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCliOptions } from './cli-options.ts';
-import { runContentCheck } from '../src/integrations/content-check.ts';
+import { runContentCheck } from '../src/node/content-check.ts';
 import { formatReport } from '../src/lib/check/format.ts';
 import { fixLineEndings } from '../src/lib/check/source-file.ts';
 import { contentDir } from '../src/schemas/registry.ts';

@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkContent, type CheckResult } from '../../../src/lib/check/check-content.ts';
 import type { ProblemCode } from '../../../src/lib/check/problem.ts';
-import { readContentFiles } from '../../../src/integrations/content-check.ts';
+import { readContentFiles } from '../../../src/node/content-check.ts';
 import { loadRegistry } from '../../../src/schemas/registry.ts';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/malformed/content/', import.meta.url));

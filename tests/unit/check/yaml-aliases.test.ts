@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runContentCheck } from '../../../src/integrations/content-check.ts';
+import { runContentCheck } from '../../../src/node/content-check.ts';
 import { parseFrontMatter } from '../../../src/lib/check/front-matter.ts';
 
 const BOMB_REGISTRY = fileURLToPath(new URL('../../fixtures/alias-bomb-registry/content/', import.meta.url));
