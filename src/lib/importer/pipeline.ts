@@ -6,7 +6,7 @@ import { normalizeLines } from './steps/normalize-lines.ts';
 import { readBylines } from './steps/read-byline.ts';
 import { readDates } from './steps/read-date.ts';
 import { readFields } from './steps/read-fields.ts';
-import { guessOutlets } from './steps/read-outlet.ts';
+import { guessOutlets } from './steps/guess-outlets.ts';
 import { splitArticles } from './steps/split-articles.ts';
 import { stripChrome } from './steps/strip-chrome.ts';
 import { suggestTopicsStep } from './steps/suggest-topics.ts';

@@ -2,7 +2,7 @@
  * Addresses of this archive's pages as other people will use them. With a configured public
  * address (SITE_URL → Astro's `site`) they are absolute; without one they stay root-relative
  * ("/reports/…/"), which is right wherever the site is served, instead of naming a domain the
- * archive may not live on. Citations fill the origin in at view time (src/scripts/reader/cite.ts).
+ * archive may not live on. Citations fill the origin in at view time (src/client/reader/cite.ts).
  */
 
 /** `path` on the public site: absolute when `site` is known, otherwise the root-relative path. */

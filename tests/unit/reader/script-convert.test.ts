@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { convertTree, newConversionRecord, restoreTree } from '../../../src/scripts/reader/script-convert.ts';
+import { convertTree, newConversionRecord, restoreTree } from '../../../src/client/reader/script-convert.ts';
 
 // A stand-in for OpenCC: enough characters to see what was converted.
 const toHant = (s: string) => s.replace(/协/g, '協').replace(/档/g, '檔').replace(/区/g, '區');

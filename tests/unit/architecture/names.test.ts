@@ -1,0 +1,24 @@
+/** Names a newcomer can follow: browser code in src/client/, each importer step in a file named after it. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { STEPS } from '../../../src/lib/importer/pipeline.ts';
+
+const root = join(import.meta.dirname, '../../..');
+
+describe('names', () => {
+  it('keeps browser code in src/client/, apart from the Node CLIs in scripts/', () => {
+    expect(existsSync(join(root, 'src/client'))).toBe(true);
+    expect(existsSync(join(root, 'src/scripts'))).toBe(false);
+  });
+
+  it('puts each importer step in a file named after it (guessOutlets in guess-outlets.ts)', () => {
+    const source = readFileSync(join(root, 'src/lib/importer/pipeline.ts'), 'utf8');
+    const fileOf = new Map([...source.matchAll(/import \{ (\w+) \} from '\.\/steps\/([\w-]+)\.ts'/g)].map((m) => [m[1], m[2]]));
+    const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    const misnamed = STEPS.map((s) => ({ step: s.name, file: fileOf.get(s.run.name) ?? '?' })).filter(
+      ({ step, file }) => !file.startsWith(kebab(step).replace(/s$/, '')),
+    );
+    expect(misnamed).toEqual([]);
+  });
+});
