@@ -114,6 +114,54 @@ export const regionCode = z.preprocess(
   }),
 );
 
+/** Where a report was found (`source`). */
+const sourceSchema = z
+  .object({
+    /** Web address of the page, if known. */
+    url: webAddress.optional(),
+    /** Newspaper page (版面), e.g. 第3版. */
+    page: plainText(z.string().trim().min(1)).optional(),
+    /** Raw file this report was imported from, relative to the repository. */
+    file: z.string().trim().min(1).optional(),
+    /** Which part of that file, e.g. "article 3 of 9, lines 40–52". */
+    part: plainText(z.string().trim().min(1)).optional(),
+  })
+  .strict();
+
+/** One number a report states (`figures[]`). */
+const figureSchema = z
+  .object({
+    /** What the number measures, e.g. 规上工业战略性新兴产业增加值. */
+    label: plainText(z.string().trim().min(1)),
+    /** The number as printed, quoted: "157.36". */
+    value: decimalString,
+    /** Unit as printed: 亿元, 万元, %, 家, 件 … */
+    unit: plainText(z.string().trim()).default(''),
+    /** Year the figure refers to. */
+    year: z.number().int().min(1900).max(2999).optional(),
+    /** Period within the year, e.g. 上半年. */
+    period: plainText(z.string().trim().min(1)).optional(),
+    /** Region code the figure refers to, if not the report's first region. */
+    region: regionCode.optional(),
+  })
+  .strict();
+
+/** One dated happening (`events[]`). */
+const eventSchema = z
+  .object({
+    date: partialDate,
+    label: plainText(z.string().trim().min(1)),
+    region: regionCode.optional(),
+  })
+  .strict();
+
+/** The keys of the report's nested objects, from their schemas (the check's did-you-mean on their typos). */
+export const NESTED_FIELDS: Readonly<Record<'source' | 'figures' | 'events', readonly string[]>> = {
+  source: Object.keys(sourceSchema.shape),
+  figures: Object.keys(figureSchema.shape),
+  events: Object.keys(eventSchema.shape),
+};
+
 /**
  * A reference into a registry (topics.yaml, outlets.yaml): accepts an id or the Chinese name,
  * and on a miss names the closest entry and where to add a new one.
@@ -209,19 +257,7 @@ export function reportSchema(registry: Registry) {
         })
         .default('stated'),
       /** Where the report was found. */
-      source: z
-        .object({
-          /** Web address of the page, if known. */
-          url: webAddress.optional(),
-          /** Newspaper page (版面), e.g. 第3版. */
-          page: plainText(z.string().trim().min(1)).optional(),
-          /** Raw file this report was imported from, relative to the repository. */
-          file: z.string().trim().min(1).optional(),
-          /** Which part of that file, e.g. "article 3 of 9, lines 40–52". */
-          part: plainText(z.string().trim().min(1)).optional(),
-        })
-        .strict()
-        .default({}),
+      source: sourceSchema.default({}),
       /** Staff reporters (记者). */
       reporters: names,
       /** Correspondents (通讯员). */
@@ -241,38 +277,9 @@ export function reportSchema(registry: Registry) {
       /** Free keywords (关键词), as printed or chosen by the editor. */
       keywords: z.array(plainText(z.string().trim().min(1))).default([]),
       /** Numbers the report states, exactly as printed. */
-      figures: z
-        .array(
-          z
-            .object({
-              /** What the number measures, e.g. 规上工业战略性新兴产业增加值. */
-              label: plainText(z.string().trim().min(1)),
-              /** The number as printed, quoted: "157.36". */
-              value: decimalString,
-              /** Unit as printed: 亿元, 万元, %, 家, 件 … */
-              unit: plainText(z.string().trim()).default(''),
-              /** Year the figure refers to. */
-              year: z.number().int().min(1900).max(2999).optional(),
-              /** Period within the year, e.g. 上半年. */
-              period: plainText(z.string().trim().min(1)).optional(),
-              /** Region code the figure refers to, if not the report's first region. */
-              region: regionCode.optional(),
-            })
-            .strict(),
-        )
-        .default([]),
+      figures: z.array(figureSchema).default([]),
       /** Dated happenings in the report, for timelines. */
-      events: z
-        .array(
-          z
-            .object({
-              date: partialDate,
-              label: plainText(z.string().trim().min(1)),
-              region: regionCode.optional(),
-            })
-            .strict(),
-        )
-        .default([]),
+      events: z.array(eventSchema).default([]),
       /** Language of the published text (always Simplified Chinese in the archive). */
       lang: z.literal('zh-Hans').default('zh-Hans'),
       /** Script of the original as found: `Hans` Simplified or `Hant` Traditional. */

@@ -2,6 +2,10 @@
  * What each report field means to an editor: its Chinese name, what it expects and a valid example
  * (used to explain schema errors), and the Chinese or Traditional names editors type by mistake.
  */
+import { BODIES, REPORT_KINDS } from '../taxonomy/vocabularies.ts';
+
+/** A closed vocabulary as an editor reads it: 'news 消息、feature 通讯、…'. */
+const terms = (vocabulary: readonly { id: string; zh: string }[]) => vocabulary.map((t) => `${t.id} ${t.zh}`).join('、');
 
 export interface FieldGuide {
   /** Chinese name of the field. */
@@ -52,12 +56,12 @@ export const FIELD_GUIDE: Readonly<Record<string, FieldGuide>> = {
   photographers: { zh: '摄影', expected: '姓名列表 (a list of names)', example: 'photographers: [王五]' },
   kind: {
     zh: '体裁',
-    expected: 'news 消息、feature 通讯、speech 发言、brief 简讯、photo 图片新闻之一 (one of news, feature, speech, brief, photo)',
+    expected: `${terms(REPORT_KINDS)}之一 (one of ${REPORT_KINDS.map((k) => k.id).join(', ')})`,
     example: 'kind: news',
   },
   bodies: {
     zh: '机构',
-    expected: 'cppcc 政协、congress 人大、government 政府、party 党委、parties 民主党派、fic 工商联 (list of body ids)',
+    expected: `${terms(BODIES)} (list of body ids)`,
     example: 'bodies: [cppcc]',
   },
   regions: {

@@ -7,6 +7,7 @@ import type { z } from 'astro/zod';
 import { REPORT_KINDS, BODIES } from '../taxonomy/vocabularies.ts';
 import { didYouMean } from '../text/did-you-mean.ts';
 import { DERIVED_FIELDS, FIELD_ALIASES, FIELD_GUIDE, isChineseKey } from './fields.ts';
+import { NESTED_FIELDS } from '../../schemas/report.ts';
 import { formatFieldPath, type Problem, type ProblemCode } from './problem.ts';
 import { suggestEntry, type NamedEntry } from '../taxonomy/registry-lookup.ts';
 import { nearbyRegionCodes, regionCandidates, rewriteDate } from './suggest.ts';
@@ -20,13 +21,6 @@ export interface IssueContext {
   topics: readonly NamedEntry[];
   outlets: readonly NamedEntry[];
 }
-
-// Keys of the nested objects, for did-you-mean on their typos.
-const NESTED_KEYS: Record<string, readonly string[]> = {
-  source: ['url', 'page', 'file', 'part'],
-  figures: ['label', 'value', 'unit', 'year', 'period', 'region'],
-  events: ['date', 'label', 'region'],
-};
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = data;
@@ -59,7 +53,7 @@ function unknownKey(ctx: IssueContext, parent: readonly PropertyKey[], key: stri
   if (parent.length === 0 && DERIVED_FIELDS[key]) {
     return { ...base, code: 'unknown-field', message: `不能写字段“${key}” (the field "${key}" is not allowed)`, suggestion: DERIVED_FIELDS[key] };
   }
-  const known = parent.length === 0 ? Object.keys(FIELD_GUIDE) : (NESTED_KEYS[String(parent[0])] ?? []);
+  const known = parent.length === 0 ? Object.keys(FIELD_GUIDE) : (NESTED_FIELDS[String(parent[0]) as keyof typeof NESTED_FIELDS] ?? []);
   const target = (parent.length === 0 ? FIELD_ALIASES[key] : undefined) ?? didYouMean(key, known) ?? swappedLetters(key, known);
   const code: ProblemCode = isChineseKey(key) ? 'chinese-field-name' : 'unknown-field';
   const guide = target ? FIELD_GUIDE[parent.length ? String(parent[0]) : target] : undefined;

@@ -1,4 +1,5 @@
 /** The import command's arguments: inputs, output options and the editor's override flags. */
+import { REPORT_KINDS } from '../taxonomy/vocabularies.ts';
 import { MAX_SECONDS_PER_FILE } from './limits.ts';
 import type { OverrideArgs } from './overrides.ts';
 
@@ -16,7 +17,7 @@ export interface ImportArgs {
 export const USAGE =
   'Usage: npm run import -- <file-or-dir>... [--out content/reports] [--dry-run] [--json] [--force] [--time-limit 30]\n' +
   '       [--date YYYY[-MM[-DD]] --date-note "…" [--date-certainty stated]] [--outlet <id or name>]\n' +
-  '       [--region <code or name>]... [--kind news|feature|speech|brief|photo] [--topics a,b]';
+  `       [--region <code or name>]... [--kind ${REPORT_KINDS.map((k) => k.id).join('|')}] [--topics a,b]`;
 
 const VALUE_FLAGS = ['--out', '--time-limit', '--date', '--date-note', '--date-certainty', '--outlet', '--region', '--kind', '--topics'] as const;
 
