@@ -5,31 +5,16 @@
  */
 import type { Topic } from '../archive/types.ts';
 import { regionPath } from '../regions/gazetteer.ts';
-import type { FacetKey } from '../search/facets.ts';
-import type { ReportSearchData } from '../search/report-search-data.ts';
+import { addOnce, placeAndTopicFilters, type ReportSearchData } from '../search/report-search-data.ts';
 import type { Dossier } from './dossiers.ts';
 
 /** The 体裁 (kind) facet value of dossiers; no report kind is called that. */
 export const DOSSIER_KIND_LABEL = '专题';
 
-function addOnce(list: string[], value: string | undefined): void {
-  if (value && !list.includes(value)) list.push(value);
-}
-
 /** Facet values and card facts for one dossier, named as reportSearchData names a report's. */
 export function dossierSearchData(dossier: Dossier, topics: readonly Topic[]): ReportSearchData {
   const d = dossier.data;
-  const filters: Record<FacetKey, string[]> = { province: [], city: [], district: [], topic: [], year: [], kind: [], outlet: [] };
-  for (const code of d.regions) {
-    const chain = regionPath(code);
-    const province = chain.find((r) => r.level === 'province');
-    const city = chain.find((r) => r.level === 'city') ?? (chain.length > 1 ? province : undefined);
-    const county = chain.find((r) => r.level === 'county');
-    addOnce(filters.province, province?.name);
-    addOnce(filters.city, city?.name);
-    if (county) addOnce(filters.district, `${city?.name ?? ''}${county.name}`);
-  }
-  for (const id of d.topics) addOnce(filters.topic, topics.find((t) => t.id === id)?.name ?? id);
+  const filters = placeAndTopicFilters(d.regions, d.topics, topics);
   addOnce(filters.year, (d.updated ?? d.date).slice(0, 4));
   addOnce(filters.kind, DOSSIER_KIND_LABEL);
   const firstRegion = d.regions[0] ? regionPath(d.regions[0]).map((r) => r.name).join('') : '';

@@ -18,8 +18,30 @@ export interface ReportSearchData {
   meta: { headline: string; date: string; dateCertainty: string; outlet: string; region: string; kind: string };
 }
 
-function addOnce(list: string[], value: string | undefined): void {
+/** Appends a value unless it is empty or already listed (facet values are sets, kept in order). */
+export function addOnce(list: string[], value: string | undefined): void {
   if (value && !list.includes(value)) list.push(value);
+}
+
+/**
+ * Empty facet lists, with the province, city, district and topic values of the given regions and
+ * topics filled in: the part reports and dossiers share. Districts are named with their city
+ * (杭州市钱塘区) because county names repeat across China (鼓楼区 is in four cities); a municipality
+ * is its own city (重庆市).
+ */
+export function placeAndTopicFilters(regions: readonly string[], topicIds: readonly string[], topics: readonly Topic[]): Record<FacetKey, string[]> {
+  const filters: Record<FacetKey, string[]> = { province: [], city: [], district: [], topic: [], year: [], kind: [], outlet: [] };
+  for (const code of regions) {
+    const chain = regionPath(code);
+    const province = chain.find((r) => r.level === 'province');
+    const city = chain.find((r) => r.level === 'city') ?? (chain.length > 1 ? province : undefined);
+    const county = chain.find((r) => r.level === 'county');
+    addOnce(filters.province, province?.name);
+    addOnce(filters.city, city?.name);
+    if (county) addOnce(filters.district, `${city?.name ?? ''}${county.name}`);
+  }
+  for (const id of topicIds) addOnce(filters.topic, topics.find((t) => t.id === id)?.name ?? id);
+  return filters;
 }
 
 /**
@@ -36,23 +58,10 @@ export function regionSearchFilters(code: string): Partial<Record<FacetKey, stri
   return { district: [`${parent.name}${region.name}`] };
 }
 
-/**
- * Facet values for one report. Districts are named with their city (杭州市钱塘区) because county
- * names repeat across China (鼓楼区 is in four cities); a municipality is its own city (重庆市).
- */
+/** Facet values for one report (places and topics as placeAndTopicFilters names them). */
 export function reportSearchData(report: Report, outlets: readonly Outlet[], topics: readonly Topic[]): ReportSearchData {
   const d = report.data;
-  const filters: Record<FacetKey, string[]> = { province: [], city: [], district: [], topic: [], year: [], kind: [], outlet: [] };
-  for (const code of d.regions) {
-    const chain = regionPath(code);
-    const province = chain.find((r) => r.level === 'province');
-    const city = chain.find((r) => r.level === 'city') ?? (chain.length > 1 ? province : undefined);
-    const county = chain.find((r) => r.level === 'county');
-    addOnce(filters.province, province?.name);
-    addOnce(filters.city, city?.name);
-    if (county) addOnce(filters.district, `${city?.name ?? ''}${county.name}`);
-  }
-  for (const id of d.topics) addOnce(filters.topic, topics.find((t) => t.id === id)?.name ?? id);
+  const filters = placeAndTopicFilters(d.regions, d.topics, topics);
   addOnce(filters.year, d.date.slice(0, 4));
   addOnce(filters.kind, kindLabel(d.kind));
   const outletName = outlets.find((o) => o.id === d.outlet)?.name ?? d.outlet;

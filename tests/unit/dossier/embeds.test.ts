@@ -9,6 +9,7 @@ import { deriveArchiveIndex } from '../../../src/lib/derive/archive-index.ts';
 import { countEmbed, embedId, figuresEmbed, filteredReports, regionEmbed, reportsEmbed, timelineEmbed } from '../../../src/lib/dossier/embeds.ts';
 import { dossiersAboutRegion, dossiersAboutTopic, sortDossiersNewestFirst, type Dossier } from '../../../src/lib/dossier/dossiers.ts';
 import { dossierSearchData, DOSSIER_KIND_LABEL } from '../../../src/lib/dossier/search-data.ts';
+import { placeAndTopicFilters } from '../../../src/lib/search/report-search-data.ts';
 import { dossierFeedItem } from '../../../src/lib/dossier/feed.ts';
 import { DOSSIER_COMPONENTS } from '../../../src/lib/dossier/components.ts';
 import { REPORT_KINDS } from '../../../src/lib/taxonomy/vocabularies.ts';
@@ -141,6 +142,13 @@ describe('dossiers on other pages, in search and the feed', () => {
     expect(data.filters.province).toEqual(['浙江省']);
     expect(data.filters.topic).toEqual(['民营经济']);
     expect(data.meta).toMatchObject({ headline: '浙江', date: '2025-06-01', kind: '专题' });
+  });
+
+  it('name their places and topics as reports do (one placeAndTopicFilters for both)', () => {
+    const data = dossierSearchData(older, topics);
+    const shared = placeAndTopicFilters(older.data.regions, older.data.topics, topics);
+    for (const key of ['province', 'city', 'district', 'topic'] as const) expect(data.filters[key]).toEqual(shared[key]);
+    expect(data.filters.district).toEqual(['杭州市钱塘区']);
   });
 
   it('feed items link the dossier page', () => {
