@@ -1,6 +1,6 @@
 /**
  * The 简/繁 switch. A reader who asks for Traditional text gets the page's own OpenCC dictionary
- * (only the entries that occur on it, a few kB: src/integrations/script-dictionaries.ts) and
+ * (only the entries that occur on it, a few kB: src/lib/text/write-script-dictionaries.ts) and
  * OpenCC's small core; the choice persists, and on later pages public/scripts/reader-init.js has
  * already started that fetch and keeps the body unpainted until it is converted. Pages without a
  * dictionary (the dev server) fall back to OpenCC's full data, fetched from this site.

@@ -8,7 +8,7 @@ import fromCn from 'opencc-js/from/cn';
 import toTw from 'opencc-js/to/tw';
 import toHk from 'opencc-js/to/hk';
 import { addText, newPageKeys, pageDictionary } from '../../../src/lib/text/script-dictionary.ts';
-import { pageTexts, scriptStages } from '../../../src/integrations/script-dictionaries.ts';
+import { pageTexts, scriptStages } from '../../../src/lib/text/write-script-dictionaries.ts';
 import { loadContentReports } from '../../helpers/content.ts';
 
 const stages = scriptStages();
