@@ -5,7 +5,7 @@
  * Run: npx tsx scripts/search/gen-traditional-chars.ts   (tests/unit/search checks it is current)
  */
 import { writeFileSync } from 'node:fs';
-import { traditionalBitmapBase64 } from '../../src/lib/search/traditional-bitmap-source.ts';
+import { traditionalBitmapBase64 } from '../../src/lib/search/build/traditional-bitmap-source.ts';
 
 const target = new URL('../../src/lib/search/traditional-chars.ts', import.meta.url);
 const base64 = await traditionalBitmapBase64();

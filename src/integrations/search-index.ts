@@ -1,12 +1,12 @@
 /**
  * Astro glue for the search index: when the build is done, hand the output directory (as Node's
- * file tree, gzip and SHA-256) to src/lib/search/index/write-index.ts and log what it wrote.
+ * file tree, gzip and SHA-256) to src/lib/search/build/write-index.ts and log what it wrote.
  */
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
-import { writeSearchIndex, type IndexPacking } from '../lib/search/index/write-index.ts';
+import { writeSearchIndex, type IndexPacking } from '../lib/search/build/write-index.ts';
 import { nodeFileTree } from '../node/file-tree.ts';
 
 /** Node's gzip and SHA-256. Fixed level, and Node's gzip writes no timestamp: the same index gives the same bytes. */

@@ -10,7 +10,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser } from './browser.ts';
-import { readSearchPage } from '../../src/lib/search/index/page-text.ts';
+import { readSearchPage } from '../../src/lib/search/build/page-text.ts';
 import { loadContentReports } from '../helpers/content.ts';
 import { regionPath } from '../../src/lib/regions/gazetteer.ts';
 import { contentDirUrl, loadRegistry } from '../../src/schemas/registry.ts';

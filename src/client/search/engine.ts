@@ -1,11 +1,11 @@
 /**
  * The search itself, in the browser: normalise and fold the query, fetch the few index files its
- * tokens hash to, and answer from them (src/lib/search/index/query.ts). Every file comes from this
+ * tokens hash to, and answer from them (src/lib/search/browser/query.ts). Every file comes from this
  * site; .bin files are gzip, inflated here with the browser's DecompressionStream.
  */
 import { normalizeQuery, splitPhrases } from '../../lib/search/normalize-query.ts';
 import { containsTraditional, foldToSimplified } from '../../lib/search/fold-script.ts';
-import { answer, bucketSource, matchText, readFacetTable, type FacetTable, type MetadataHit, type PostingSource, type TextMatches } from '../../lib/search/index/query.ts';
+import { answer, bucketSource, matchText, readFacetTable, type FacetTable, type MetadataHit, type PostingSource, type TextMatches } from '../../lib/search/browser/query.ts';
 import { bucketPath, cardFields, facetsPath, INDEX_DIR, MANIFEST_FILE, recordPath, type CardRecord, type SearchManifest } from '../../lib/search/index/format.ts';
 import { containsPhrase } from '../../lib/search/index/tokens.ts';
 import { FACET_KEYS, METADATA_FIELDS } from '../../lib/search/facets.ts';

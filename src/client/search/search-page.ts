@@ -10,8 +10,8 @@
  */
 import { FACETS, METADATA_FIELDS, type FacetKey } from '../../lib/search/facets.ts';
 import { parseSearchState, searchStateToParams, type SearchState } from '../../lib/search/search-url.ts';
-import { buildExcerpt, highlight, type ExcerptPiece } from '../../lib/search/excerpt.ts';
-import { placeSuggestions } from '../../lib/search/place-suggestions.ts';
+import { buildExcerpt, highlight, type ExcerptPiece } from '../../lib/search/browser/excerpt.ts';
+import { placeSuggestions } from '../../lib/search/browser/place-suggestions.ts';
 import { formatPartialDateZh } from '../../lib/dates/partial-date.ts';
 import { containsPhrase } from '../../lib/search/index/tokens.ts';
 import type { CardRecord } from '../../lib/search/index/format.ts';

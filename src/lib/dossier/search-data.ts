@@ -5,7 +5,7 @@
  */
 import type { Topic } from '../archive/types.ts';
 import { regionPath } from '../regions/gazetteer.ts';
-import { addOnce, placeAndTopicFilters, type ReportSearchData } from '../search/report-search-data.ts';
+import { addOnce, placeAndTopicFilters, type ReportSearchData } from '../search/build/report-search-data.ts';
 import type { Dossier } from './dossiers.ts';
 
 /** The 体裁 (kind) facet value of dossiers; no report kind is called that. */

@@ -1,5 +1,5 @@
 /** Names a newcomer can follow: browser code in src/client/, each importer step in a file named after it. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { STEPS } from '../../../src/lib/importer/pipeline.ts';
@@ -20,5 +20,18 @@ describe('names', () => {
       ({ step, file }) => !file.startsWith(kebab(step).replace(/s$/, '')),
     );
     expect(misnamed).toEqual([]);
+  });
+
+  it('splits src/lib/search/ by where it runs: the browser never imports build/, the build never browser/', () => {
+    const read = (dir: string) =>
+      readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => ({ file: `${dir}/${f}`, text: readFileSync(join(root, dir, f), 'utf8') }));
+    expect(existsSync(join(root, 'src/lib/search/build'))).toBe(true);
+    expect(existsSync(join(root, 'src/lib/search/browser'))).toBe(true);
+    const browser = [...read('src/client'), ...read('src/lib/search/browser')];
+    expect(browser.filter((f) => /from '[^']*search\/build\//.test(f.text)).map((f) => f.file)).toEqual([]);
+    const build = read('src/lib/search/build');
+    expect(build.filter((f) => /from '[^']*\/browser\//.test(f.text)).map((f) => f.file)).toEqual([]);
   });
 });

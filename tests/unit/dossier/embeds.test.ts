@@ -9,7 +9,7 @@ import { deriveArchiveIndex } from '../../../src/lib/derive/archive-index.ts';
 import { countEmbed, embedId, figuresEmbed, filteredReports, regionEmbed, reportsEmbed, timelineEmbed } from '../../../src/lib/dossier/embeds.ts';
 import { dossiersAboutRegion, dossiersAboutTopic, sortDossiersNewestFirst, type Dossier } from '../../../src/lib/dossier/dossiers.ts';
 import { dossierSearchData, DOSSIER_KIND_LABEL } from '../../../src/lib/dossier/search-data.ts';
-import { placeAndTopicFilters } from '../../../src/lib/search/report-search-data.ts';
+import { placeAndTopicFilters } from '../../../src/lib/search/build/report-search-data.ts';
 import { dossierFeedItem } from '../../../src/lib/dossier/feed.ts';
 import { DOSSIER_COMPONENTS } from '../../../src/lib/dossier/components.ts';
 import { REPORT_KINDS } from '../../../src/lib/taxonomy/vocabularies.ts';

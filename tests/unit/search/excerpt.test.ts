@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildExcerpt, findHits, highlight, joinLines } from '../../../src/lib/search/excerpt.ts';
+import { buildExcerpt, findHits, highlight, joinLines } from '../../../src/lib/search/browser/excerpt.ts';
 
 describe(findHits, () => {
   it('finds nothing in empty text or for no phrases', () => {

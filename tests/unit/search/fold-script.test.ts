@@ -9,7 +9,7 @@ vi.mock('opencc-js/t2cn', async (importOriginal) => {
 
 const { containsTraditional, foldToSimplified, isTraditionalChar } = await import('../../../src/lib/search/fold-script.ts');
 const { TRADITIONAL_BITMAP_BASE64 } = await import('../../../src/lib/search/traditional-chars.ts');
-const { traditionalBitmapBase64 } = await import('../../../src/lib/search/traditional-bitmap-source.ts');
+const { traditionalBitmapBase64 } = await import('../../../src/lib/search/build/traditional-bitmap-source.ts');
 
 describe(isTraditionalChar, () => {
   it('is false for empty input, ASCII and characters outside U+4E00–U+9FFF', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesPlace, placeSuggestions } from '../../../src/lib/search/place-suggestions.ts';
+import { namesPlace, placeSuggestions } from '../../../src/lib/search/browser/place-suggestions.ts';
 
 describe(namesPlace, () => {
   it('never matches one character or an empty phrase', () => {

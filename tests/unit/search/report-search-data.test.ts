@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { regionSearchFilters, reportSearchData } from '../../../src/lib/search/report-search-data.ts';
+import { regionSearchFilters, reportSearchData } from '../../../src/lib/search/build/report-search-data.ts';
 import type { Report } from '../../../src/lib/archive/types.ts';
 
 const report = (data: Partial<Report['data']>): Report =>

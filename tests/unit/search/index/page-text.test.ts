@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchBodyText, searchData } from '../../../../src/lib/search/index/page-text.ts';
+import { searchBodyText, searchData } from '../../../../src/lib/search/build/page-text.ts';
 
 const page = (body: string) => `<!doctype html><html><head><title>标题</title><style>p{}</style></head><body><header>站点导航</header>${body}<footer>页脚</footer></body></html>`;
 

@@ -6,7 +6,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { memoryTree } from '../../../helpers/memory-tree.ts';
-import { writeSearchIndex } from '../../../../src/lib/search/index/write-index.ts';
+import { writeSearchIndex } from '../../../../src/lib/search/build/write-index.ts';
 
 const page = (headline: string, date: string) =>
   `<html><body><article data-search-body><p>${headline}的正文</p><div hidden data-search-ignore><data value="${headline}" data-search-meta="headline"></data><data value="${date}" data-search-meta="date"></data><data value="数字经济" data-search-facet="topic"></data></div></article></body></html>`;

@@ -8,9 +8,9 @@
  * Here a token's postings are a report set (a bitmap once the token is common) plus two bytes per
  * report (format.ts), hashed into bucket files so a query fetches a handful of small files.
  */
-import { bucketOf, ByteWriter, writeDocSet } from './codec.ts';
-import { followerBit, textOccurrences } from './tokens.ts';
-import { cardFields, POSITION_MODULUS, TITLE_BIT, type CardRecord } from './format.ts';
+import { bucketOf, ByteWriter, writeDocSet } from '../index/codec.ts';
+import { followerBit, textOccurrences } from '../index/tokens.ts';
+import { cardFields, POSITION_MODULUS, TITLE_BIT, type CardRecord } from '../index/format.ts';
 
 export interface IndexDocument {
   card: CardRecord;

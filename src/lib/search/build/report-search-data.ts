@@ -2,10 +2,10 @@
  * What the search index knows about a report besides its text: facet values and the facts shown on
  * a result card. Build-time only: it uses the gazetteer, which must not reach the browser bundle.
  */
-import type { Outlet, Report, Topic } from '../archive/types.ts';
-import { regionPath } from '../regions/gazetteer.ts';
-import { kindLabel } from '../taxonomy/vocabularies.ts';
-import type { FacetKey, SearchOnlyKey } from './facets.ts';
+import type { Outlet, Report, Topic } from '../../archive/types.ts';
+import { regionPath } from '../../regions/gazetteer.ts';
+import { kindLabel } from '../../taxonomy/vocabularies.ts';
+import type { FacetKey, SearchOnlyKey } from '../facets.ts';
 
 export interface ReportSearchData {
   filters: Record<FacetKey, string[]>;

@@ -11,8 +11,8 @@ import { compareReportsNewestFirst } from '../../archive/sort.ts';
 import { joinPath, walkFiles, type FileTree, type WritableFileTree } from '../../files/tree.ts';
 import { traditionalToSimplified } from '../../text/chinese.ts';
 import { containsTraditional } from '../fold-script.ts';
-import { SearchIndexBuilder, type IndexDocument } from './build.ts';
-import { bucketFile, cardFields, FACETS_FILE, FORMAT_VERSION, INDEX_DIR, MANIFEST_FILE, recordFile, versionDir, type SearchManifest } from './format.ts';
+import { SearchIndexBuilder, type IndexDocument } from './index-builder.ts';
+import { bucketFile, cardFields, FACETS_FILE, FORMAT_VERSION, INDEX_DIR, MANIFEST_FILE, recordFile, versionDir, type SearchManifest } from '../index/format.ts';
 import { readSearchPage } from './page-text.ts';
 
 /** Compression and digest, supplied by the caller (Node's zlib and crypto at build time). */

@@ -3,9 +3,9 @@
  * which order, and how many results each facet value would have. Pure; where the postings come
  * from (files fetched by the page, or an index built in memory by a test) is the caller's business.
  */
-import { bucketOf, ByteReader, readDocSet } from './codec.ts';
-import { POSITION_BITS, POSITION_MODULUS, TITLE_BIT } from './format.ts';
-import { containsPhrase, followerBit, phraseTokens, type PhraseToken } from './tokens.ts';
+import { bucketOf, ByteReader, readDocSet } from '../index/codec.ts';
+import { POSITION_BITS, POSITION_MODULUS, TITLE_BIT } from '../index/format.ts';
+import { containsPhrase, followerBit, phraseTokens, type PhraseToken } from '../index/tokens.ts';
 
 export interface Posting {
   /** Report numbers holding the token, ascending. */

@@ -3,7 +3,7 @@
  * (钱塘 for 杭州市钱塘区), offer that facet value, so a reader can narrow from "mentions 钱塘" to
  * "filed under 钱塘区". Works on the facet values the index returns; no gazetteer in the browser.
  */
-import type { FacetKey } from './facets.ts';
+import type { FacetKey } from '../facets.ts';
 
 const PLACE_FACETS: readonly FacetKey[] = ['district', 'city', 'province'];
 // Administrative suffixes a reader leaves out (longest first, so 自治州 wins over 州).
