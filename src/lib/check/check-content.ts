@@ -8,7 +8,6 @@ import { astroFrontMatter, misreadProblems, readingDifferences } from './astro-c
 import { detectScript } from '../text/chinese.ts';
 import { isFutureDate, readDate } from './dates.ts';
 import { parseReportFileName } from '../archive/report-path.ts';
-import { parseFrontMatter } from './front-matter.ts';
 import { imageProblems } from './images.ts';
 import { checkReportFileName, classifyPath, REPORTS_DIR } from './layout.ts';
 import { countProblems, sortProblems, type Problem } from './problem.ts';
@@ -16,7 +15,7 @@ import { problemsFromIssues } from './schema-problems.ts';
 import { BODY_PLACEHOLDER } from './skeleton.ts';
 import { bodyProblems } from './body.ts';
 import { checkDossier } from './dossier.ts';
-import { decodeContentFile, splitFrontMatter } from './source-file.ts';
+import { readContentFile } from './source-file.ts';
 
 /** One file under content/, path relative to the project root with forward slashes. */
 export interface ContentFile {
@@ -103,14 +102,9 @@ function schemaFor(registry: Registry): ReturnType<typeof reportSchema> {
 }
 
 function checkReport(file: string, bytes: Uint8Array, options: CheckOptions, facts: ReportFacts, files: ReadonlySet<string>): Problem[] {
-  const decoded = decodeContentFile(file, bytes, options.guessEncoding);
-  const problems = [...decoded.problems];
-  if (decoded.text === null) return problems;
-  const { split, problems: splitProblems } = splitFrontMatter(file, decoded.text);
-  problems.push(...splitProblems);
-  if (!split) return problems;
-  const fm = parseFrontMatter(file, split.frontMatter, split.frontMatterLine);
-  problems.push(...fm.problems);
+  const { problems, parts } = readContentFile(file, bytes, options.guessEncoding);
+  if (!parts) return problems;
+  const { decoded, split, frontMatter: fm } = parts;
   if (split.body.trim() === '') {
     problems.push({
       severity: 'error',

@@ -7,9 +7,8 @@ import { dossierSchema, DOSSIER_FIELDS } from '../../schemas/dossier.ts';
 import type { Registry } from '../../schemas/report.ts';
 import { dossierMdxProblems } from '../dossier/guard.ts';
 import { didYouMean } from '../text/did-you-mean.ts';
-import { parseFrontMatter } from './front-matter.ts';
 import { formatFieldPath, type Problem } from './problem.ts';
-import { decodeContentFile, splitFrontMatter } from './source-file.ts';
+import { readContentFile } from './source-file.ts';
 
 export const DOSSIERS_DIR = 'content/dossiers/';
 const DOSSIER_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*\.mdx$/;
@@ -41,14 +40,9 @@ export function dossierSlug(path: string): string {
 
 /** Every problem of one dossier file. */
 export function checkDossier(file: string, bytes: Uint8Array, registry: Registry | undefined, reportIds: ReadonlySet<string>, guessEncoding?: (bytes: Uint8Array) => string | undefined): Problem[] {
-  const decoded = decodeContentFile(file, bytes, guessEncoding);
-  const problems = [...decoded.problems];
-  if (decoded.text === null) return problems;
-  const { split, problems: splitProblems } = splitFrontMatter(file, decoded.text);
-  problems.push(...splitProblems);
-  if (!split) return problems;
-  const fm = parseFrontMatter(file, split.frontMatter, split.frontMatterLine);
-  problems.push(...fm.problems);
+  const { problems, parts } = readContentFile(file, bytes, guessEncoding);
+  if (!parts) return problems;
+  const { split, frontMatter: fm } = parts;
   if (split.body.trim() === '') {
     problems.push({
       severity: 'error',

@@ -2,6 +2,7 @@
  * The byte-level and line-level checks of one content file, before any YAML is parsed: size,
  * binary content, encoding, BOM, CRLF, and splitting the `---` front-matter block from the body.
  */
+import { parseFrontMatter, type ParsedFrontMatter } from './front-matter.ts';
 import type { Problem } from './problem.ts';
 
 /** Reports are text of a few kilobytes; anything this large is a mistake (a pasted PDF, a log). */
@@ -184,4 +185,27 @@ export function splitFrontMatter(file: string, text: string): { split: SplitFile
     },
     problems: [],
   };
+}
+
+/** A content file read as far as it goes: its problems so far, and its parts when it could be split. */
+export interface ReadContentFile {
+  problems: Problem[];
+  /** Absent when the file could not be decoded or has no front matter block. */
+  parts?: { decoded: DecodedFile & { text: string }; split: SplitFile; frontMatter: ParsedFrontMatter };
+}
+
+/**
+ * Decodes a report or dossier file, splits off its front matter and parses it: the steps every
+ * Markdown and MDX file of the archive goes through before its own checks.
+ */
+export function readContentFile(file: string, bytes: Uint8Array, guessEncoding?: (bytes: Uint8Array) => string | undefined): ReadContentFile {
+  const decoded = decodeContentFile(file, bytes, guessEncoding);
+  const problems = [...decoded.problems];
+  if (decoded.text === null) return { problems };
+  const { split, problems: splitProblems } = splitFrontMatter(file, decoded.text);
+  problems.push(...splitProblems);
+  if (!split) return { problems };
+  const frontMatter = parseFrontMatter(file, split.frontMatter, split.frontMatterLine);
+  problems.push(...frontMatter.problems);
+  return { problems, parts: { decoded: { ...decoded, text: decoded.text }, split, frontMatter } };
 }
