@@ -6,7 +6,7 @@
  */
 import { z } from 'astro/zod';
 import { didYouMean } from '../lib/text/did-you-mean.ts';
-import { partialDate, plainText, regionCode, type Registry } from './report.ts';
+import { partialDate, plainText, regionCode, unknownFieldMessage, type Registry } from './report.ts';
 
 /** Builds the dossier schema against the current topic registry. */
 export function dossierSchema(registry: Pick<Registry, 'topics'>) {
@@ -46,17 +46,7 @@ export function dossierSchema(registry: Pick<Registry, 'topics'>) {
   };
   const fields = Object.keys(shape);
   return z
-    .object(shape, {
-      error: (issue: { code?: string; keys?: string[] }) => {
-        if (issue.code !== 'unrecognized_keys' || !issue.keys) return undefined;
-        return issue.keys
-          .map((key) => {
-            const guess = didYouMean(key, fields);
-            return `Unknown field \`${key}\`.${guess ? ` Did you mean \`${guess}\`?` : ''} Allowed fields: ${fields.join(', ')}.`;
-          })
-          .join(' ');
-      },
-    })
+    .object(shape, { error: unknownFieldMessage(fields) })
     .strict();
 }
 

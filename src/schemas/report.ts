@@ -186,6 +186,22 @@ function registryReference(
   );
 }
 
+/**
+ * The error of a strict object schema for keys it does not know: each key with the closest allowed
+ * one and the list of allowed fields (reports and dossiers alike).
+ */
+export function unknownFieldMessage(fields: readonly string[]) {
+  return (issue: { code?: string; keys?: string[] }): string | undefined => {
+    if (issue.code !== 'unrecognized_keys' || !issue.keys) return undefined;
+    return issue.keys
+      .map((key) => {
+        const guess = didYouMean(key, fields);
+        return `Unknown field \`${key}\`.${guess ? ` Did you mean \`${guess}\`?` : ''} Allowed fields: ${fields.join(', ')}.`;
+      })
+      .join(' ');
+  };
+}
+
 /** Builds the report schema against the current topic and outlet registries. */
 export function reportSchema(registry: Registry) {
   const topic = registryReference(
@@ -216,16 +232,6 @@ export function reportSchema(registry: Registry) {
   );
 
   const names = z.array(plainText(z.string().trim().min(1, { error: 'Names must not be empty; remove the empty entry.' }))).default([]);
-
-  function unknownFieldMessage(issue: { code?: string; keys?: string[] }): string | undefined {
-    if (issue.code !== 'unrecognized_keys' || !issue.keys) return undefined;
-    return issue.keys
-      .map((key) => {
-        const guess = didYouMean(key, fields);
-        return `Unknown field \`${key}\`.${guess ? ` Did you mean \`${guess}\`?` : ''} Allowed fields: ${fields.join(', ')}.`;
-      })
-      .join(' ');
-  }
 
   const shape = {
       /** Headline as published (主标题). Required. */
@@ -299,7 +305,7 @@ export function reportSchema(registry: Registry) {
   const fields = Object.keys(shape);
 
   return z
-    .object(shape, { error: unknownFieldMessage })
+    .object(shape, { error: unknownFieldMessage(fields) })
     .strict()
     .superRefine((data, ctx) => {
       if (data.dateCertainty === 'inferred' && !data.dateNote) {
