@@ -5,24 +5,12 @@
  * a typo gets the same message and did-you-mean in either collection.
  */
 import { z } from 'astro/zod';
-import { didYouMean } from '../lib/text/did-you-mean.ts';
-import { partialDate, plainText, regionCode, unknownFieldMessage, type Registry } from './report.ts';
+import { partialDate, plainText, regionCode, registryReference, unknownFieldMessage, type Registry } from './report.ts';
 
 /** Builds the dossier schema against the current topic registry. */
 export function dossierSchema(registry: Pick<Registry, 'topics'>) {
-  const ids = registry.topics.map((t) => t.id);
-  const byName = new Map(registry.topics.map((t) => [t.name, t.id]));
-  const topic = z.preprocess(
-    (v) => (typeof v === 'string' ? (byName.get(v.trim()) ?? v.trim()) : v),
-    z.string().refine((v) => ids.includes(v), {
-      error: (issue) => {
-        const input = String(issue.input);
-        const guess = didYouMean(input, [...ids, ...byName.keys()]);
-        const id = guess ? (byName.get(guess) ?? guess) : undefined;
-        return `Unknown topic "${input}".${id ? ` Did you mean \`${id}\`?` : ''} Expected an id (or the Chinese name) from content/topics.yaml.`;
-      },
-    }),
-  );
+  // The same topic reference as reports: id or Chinese name, did-you-mean from the one registry lookup.
+  const topic = registryReference(registry.topics, 'topic', () => 'Expected an id (or the Chinese name) from content/topics.yaml.');
   const text = (what: string, example: string) =>
     plainText(z.string({ error: `Every dossier needs ${what}. Fix: ${example}` }).trim().min(1, { error: `The ${what} is empty. Fix: ${example}` }));
 

@@ -163,10 +163,11 @@ export const NESTED_FIELDS: Readonly<Record<'source' | 'figures' | 'events', rea
 };
 
 /**
- * A reference into a registry (topics.yaml, outlets.yaml): accepts an id or the Chinese name,
- * and on a miss names the closest entry and where to add a new one.
+ * A reference into a registry (topics.yaml, outlets.yaml) for reports and dossiers alike: accepts
+ * an id or the Chinese name (stored as the id), and on a miss names the closest entry (the one
+ * registry lookup, src/lib/taxonomy/registry-lookup.ts) and where to add a new one.
  */
-function registryReference(
+export function registryReference(
   entries: readonly { id: string; name: string }[],
   what: 'topic' | 'outlet',
   expected: (ids: string[]) => string,

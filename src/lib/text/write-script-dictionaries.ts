@@ -39,11 +39,12 @@ export function scriptStages(): ScriptStages {
  * Every text the browser could convert on this page: text nodes (inline scripts included, which is
  * harmless over-inclusion), attribute values, and the module scripts it loads with their static
  * imports (status messages they write later). Dynamic imports are not followed: those are the
- * fallback OpenCC dictionaries themselves.
+ * fallback OpenCC dictionaries themselves. The scripts come apart from the page's own texts: every
+ * page loads the same few, so their keys are worked out once per build, not once per page.
  */
-export function pageTexts(html: string, readScript: (src: string) => string | undefined): string[] {
+export function pageParts(html: string, readScript: (src: string) => string | undefined): { texts: string[]; scripts: { src: string; code: string }[] } {
   const texts: string[] = [];
-  const scripts: string[] = [];
+  const srcs: string[] = [];
   let text = '';
   const flush = () => {
     if (text) texts.push(text);
@@ -55,7 +56,7 @@ export function pageTexts(html: string, readScript: (src: string) => string | un
       onopentag: (name, attrs) => {
         flush();
         for (const value of Object.values(attrs)) texts.push(value);
-        if (name === 'script' && attrs.type === 'module' && attrs.src) scripts.push(attrs.src);
+        if (name === 'script' && attrs.type === 'module' && attrs.src) srcs.push(attrs.src);
       },
       onclosetag: flush,
       oncomment: flush,
@@ -64,19 +65,26 @@ export function pageTexts(html: string, readScript: (src: string) => string | un
   );
   parser.end(html);
   flush();
+  const scripts: { src: string; code: string }[] = [];
   const seen = new Set<string>();
   const follow = (src: string) => {
     if (seen.has(src)) return;
     seen.add(src);
     const code = readScript(src);
     if (code === undefined) return;
-    texts.push(code);
+    scripts.push({ src, code });
     for (const m of code.matchAll(/\bimport\s*(?:[^"'`()]*?\bfrom\s*)?["'`](\.{1,2}\/[^"'`]+)["'`]/g)) {
       follow(new URL(m[1], `https://x${src}`).pathname);
     }
   };
-  for (const src of scripts) follow(src);
-  return texts;
+  for (const src of srcs) follow(src);
+  return { texts, scripts };
+}
+
+/** The page's texts and its scripts' code, as one list (see pageParts). */
+export function pageTexts(html: string, readScript: (src: string) => string | undefined): string[] {
+  const { texts, scripts } = pageParts(html, readScript);
+  return [...texts, ...scripts.map((s) => s.code)];
 }
 
 /** SHA-256 and gzip, supplied by the caller (Node's crypto and zlib at build time). */
@@ -137,6 +145,8 @@ export function writeScriptDictionaries(site: WritableFileTree, packing: Diction
     return scriptCache.get(src);
   };
   const union = newPageKeys();
+  // What each client script needs, worked out once (every page loads the same few).
+  const scriptKeys = new Map<string, PageKeys>();
   const written = new Set<string>();
   let pages = 0;
   let largestGzip = 0;
@@ -157,7 +167,17 @@ export function writeScriptDictionaries(site: WritableFileTree, packing: Diction
     const html = decoder.decode(site.read(path));
     if (!html.includes(HEAD_SCRIPT)) continue;
     const keys = newPageKeys();
-    for (const text of pageTexts(html, readScript)) addText(stages, keys, text);
+    const { texts, scripts } = pageParts(html, readScript);
+    for (const text of texts) addText(stages, keys, text);
+    for (const { src, code } of scripts) {
+      let needs = scriptKeys.get(src);
+      if (!needs) {
+        needs = newPageKeys();
+        addText(stages, needs, code);
+        scriptKeys.set(src, needs);
+      }
+      for (const k of ['cn', 'tw', 'hk'] as const) for (const key of needs[k]) keys[k].add(key);
+    }
     for (const k of ['cn', 'tw', 'hk'] as const) for (const key of keys[k]) union[k].add(key);
     if (showsOtherPages(html)) later.push({ path, html });
     else link(path, html, keys);
