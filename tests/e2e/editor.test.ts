@@ -166,6 +166,8 @@ describe('the browser editor (npm run edit, /admin/)', () => {
     expect(reportFiles()).toEqual(before);
 
     await setText('日期', date);
+    // Corrected: the field's stale message goes with the change.
+    await expect.poll(() => page.locator('.xs-field-problem').count()).toBe(0);
     await page.screenshot({ path: '/tmp/shots-cms/filled-form.png', fullPage: false });
     const head = git('rev-parse', 'HEAD').trim();
     await save();

@@ -192,6 +192,21 @@
     });
   }
 
+  // A field's check message goes as soon as the editor changes that field (the next save checks again).
+  function dropStaleProblem(event) {
+    for (let node = event.target, depth = 0; node && node !== document.body && depth < 40; node = node.parentNode, depth++) {
+      // The note stands between the field's label row and its input (see showProblems).
+      for (const near of [node.previousElementSibling, node.nextElementSibling]) {
+        if (near && near.classList.contains('xs-field-problem')) {
+          near.remove();
+          return;
+        }
+      }
+    }
+  }
+  document.addEventListener('input', dropStaleProblem, true);
+  document.addEventListener('change', dropStaleProblem, true);
+
   function preSave(event) {
     const entry = event.entry;
     let data = entry.get('data').delete('_import').delete('_year').delete('_name');
