@@ -29,7 +29,7 @@ export function joinBrokenLines(lines: Line[]): Line[] {
 
 /** Short lines without sentence punctuation inside a body are image captions or section headings. */
 export function markCaptions(lines: Line[]): Line[] {
-  return lines.map((line, i) => {
+  return lines.map((line) => {
     if (line.kind !== 'para') return line;
     const t = line.text;
     const md = t.match(/^(#{1,6})\s+(.+)$/u);
