@@ -9,28 +9,16 @@
  */
 import type { Element, Nodes as HastNodes } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import type { Definition, Html, Image, ImageReference, Nodes } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
+import type { Html, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
 import { escapeSwallowingTags, findSwallowingTags, isLocalImageUrl, isLocalSrcset } from '../text/body-html.ts';
+import { bodyImages } from './body-tree.ts';
 import type { Problem } from './problem.ts';
 
 function lineAt(text: string, index: number): number {
   let line = 0;
   for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
   return line;
-}
-
-interface Found {
-  html: Html[];
-  images: (Image | ImageReference)[];
-  definitions: Map<string, Definition>;
-}
-
-function collect(node: Nodes, found: Found): void {
-  if (node.type === 'html') found.html.push(node);
-  if (node.type === 'image' || node.type === 'imageReference') found.images.push(node);
-  if (node.type === 'definition') found.definitions.set(node.identifier, node);
-  if ('children' in node) for (const child of node.children) collect(child, found);
 }
 
 /** The remote image sources among raw HTML's <img> and <source>, as the sanitiser will see them. */
@@ -66,18 +54,16 @@ function droppedImage(file: string, line: number, what: string): Problem {
   };
 }
 
-/** Warnings for a body: tags shown as text, images from other sites dropped. */
-export function bodyProblems(file: string, body: string, bodyLine: number): Problem[] {
-  // Most bodies hold no HTML and no image at all: skip the Markdown parse for them.
-  if (!body.includes('<') && !body.includes('![')) return [];
-  const found: Found = { html: [], images: [], definitions: new Map() };
-  collect(fromMarkdown(body), found);
-  const htmlNodes = found.html;
+/** Warnings for a body (its tree from bodyTree): tags shown as text, images from other sites dropped. */
+export function bodyProblems(file: string, tree: Root | undefined, bodyLine: number): Problem[] {
+  // Most bodies hold no HTML and no image at all: bodyTree did not parse them.
+  if (!tree) return [];
+  const htmlNodes: Html[] = [];
+  visit(tree, 'html', (node) => void htmlNodes.push(node));
   const problems: Problem[] = [];
-  for (const image of found.images) {
-    const url = image.type === 'image' ? image.url : found.definitions.get(image.identifier)?.url;
-    if (url === undefined || isLocalImageUrl(url)) continue;
-    problems.push(droppedImage(file, bodyLine + (image.position?.start.line ?? 1) - 1, `![${image.alt ?? ''}](${url})`));
+  for (const image of bodyImages(tree)) {
+    if (isLocalImageUrl(image.url)) continue;
+    problems.push(droppedImage(file, bodyLine + image.line - 1, `![${image.alt}](${image.url})`));
   }
   const seen = new Set<string>();
   for (const node of htmlNodes) {

@@ -14,6 +14,7 @@ import { countProblems, sortProblems, type Problem } from './problem.ts';
 import { problemsFromIssues } from './schema-problems.ts';
 import { BODY_PLACEHOLDER } from './skeleton.ts';
 import { bodyProblems } from './body.ts';
+import { bodyTree } from './body-tree.ts';
 import { checkDossier } from './dossier.ts';
 import { readContentFile } from './source-file.ts';
 
@@ -137,8 +138,9 @@ function checkReport(file: string, bytes: Uint8Array, options: CheckOptions, fac
       suggestion: '转成简体，并在前言块写 originalScript: Hant (convert to Simplified and set originalScript: Hant)',
     });
   }
-  problems.push(...bodyProblems(file, split.body, split.bodyLine));
-  problems.push(...imageProblems(file, split.body, split.bodyLine, files));
+  const tree = bodyTree(split.body);
+  problems.push(...bodyProblems(file, tree, split.bodyLine));
+  problems.push(...imageProblems(file, tree, split.bodyLine, files));
   if (!fm.data) return problems;
   // Only when our own reading found nothing (tabs, say, are already reported, once).
   const astro = fm.problems.length ? undefined : astroFrontMatter(file, decoded.raw ?? decoded.text, split.frontMatterLine - 1);

@@ -5,9 +5,8 @@
  * dev` answers 500 on every page), a path that climbs out of content/ (the build would copy any
  * file it reaches into dist/), a path that is not valid percent-encoding (decodeURI throws).
  */
-import { definitions } from 'mdast-util-definitions';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { visit } from 'unist-util-visit';
+import type { Root } from 'mdast';
+import { bodyImages } from './body-tree.ts';
 import type { Problem } from './problem.ts';
 
 const IMAGE_FILE = /\.(jpe?g|png|webp|avif|gif)$/i;
@@ -35,21 +34,13 @@ function canParseUrl(url: string): boolean {
 }
 
 /**
- * Problems of the local images in one body. `files` are every content path (`content/…`);
- * `bodyLine` is the file line of the body's first line.
+ * Problems of the local images in one body (its tree from bodyTree). `files` are every content
+ * path (`content/…`); `bodyLine` is the file line of the body's first line.
  */
-export function imageProblems(file: string, body: string, bodyLine: number, files: ReadonlySet<string>): Problem[] {
-  // Every image is written `![`: most bodies have none, and parsing them all would slow the check.
-  if (!body.includes('![')) return [];
-  const tree = fromMarkdown(body);
-  const definition = definitions(tree);
+export function imageProblems(file: string, tree: Root | undefined, bodyLine: number, files: ReadonlySet<string>): Problem[] {
   const out: Problem[] = [];
-  visit(tree, (node) => {
-    let raw: string | undefined;
-    if (node.type === 'image') raw = node.url;
-    else if (node.type === 'imageReference') raw = definition(node.identifier)?.url;
-    if (!raw) return;
-    const line = (node.position?.start.line ?? 1) + bodyLine - 1;
+  for (const { url: raw, line: bodyAt } of tree ? bodyImages(tree) : []) {
+    const line = bodyAt + bodyLine - 1;
     const problem = (message: string, extra: Partial<Problem> = {}) =>
       out.push({
         severity: 'error',
@@ -67,9 +58,9 @@ export function imageProblems(file: string, body: string, bodyLine: number, file
       url = decodeURI(raw);
     } catch {
       problem(`图片地址的 % 编码无效：${raw} (the image path is not valid percent-encoding)`);
-      return;
+      continue;
     }
-    if (canParseUrl(url) || url.startsWith('/')) return;
+    if (canParseUrl(url) || url.startsWith('/')) continue;
     const target = resolvePath(file, url);
     if (target === null || !target.startsWith('content/')) {
       problem(`图片 ${url} 在 content/ 之外，构建会把它复制到网站上 (the image ${url} is outside content/: the build would publish that file)`, {
@@ -86,6 +77,6 @@ export function imageProblems(file: string, body: string, bodyLine: number, file
         expected: '.jpg、.png、.webp、.avif 或 .gif 文件 (a .jpg, .png, .webp, .avif or .gif file)',
       });
     }
-  });
+  }
   return out;
 }
