@@ -14,6 +14,8 @@ import { applyOverrides, missingFieldFix, OVERRIDABLE_FIELDS, resolveOverrides }
 import { renderReportFile, reportPath, frontMatter } from '../src/lib/importer/report-file.ts';
 import { contentDirUrl, loadRegistry } from '../src/schemas/registry.ts';
 import { reportSchema } from '../src/schemas/report.ts';
+// The check's "today" (the archive's calendar day, ARCHIVE_TODAY in tests), so import and check flag the same future dates.
+import { todayForCheck } from '../src/node/today.ts';
 
 const INPUT_EXT = /\.(txt|md|html?|text)$/iu;
 
@@ -66,12 +68,6 @@ function summary(file: string, a: ArticleRecord, target: string): string {
   return lines.join('\n');
 }
 
-/** The run's date (local time, YYYY-MM-DD): dates after it are flagged as likely wrong years. */
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 /** The temp file being written, removed if the run is interrupted (Ctrl-C, kill) before its rename. */
 let pendingTemp: string | undefined;
 
@@ -99,7 +95,7 @@ class FileImporter {
   ) {}
 
   private spawn(): Worker {
-    const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { workerData: { registry: this.registry, now: today() }, resourceLimits: { maxOldGenerationSizeMb: 3072 } });
+    const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { workerData: { registry: this.registry, now: todayForCheck() }, resourceLimits: { maxOldGenerationSizeMb: 3072 } });
     worker.unref();
     return worker;
   }

@@ -19,7 +19,7 @@ import { lookupEntry } from '../src/lib/taxonomy/registry-lookup.ts';
 import { isPartialDate } from '../src/lib/dates/partial-date.ts';
 import { dossierSkeleton } from '../src/lib/dossier/skeleton.ts';
 import { BODIES, REPORT_KINDS } from '../src/lib/taxonomy/vocabularies.ts';
-import { todayForCheck } from '../src/node/content-check.ts';
+import { todayForCheck } from '../src/node/today.ts';
 import { contentDirUrl, loadRegistry } from '../src/schemas/registry.ts';
 
 const USAGE = `Usage: npm run new [-- --title 标题 --date YYYY-MM-DD --region 钱塘 --topics 民营经济,manufacturing

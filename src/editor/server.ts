@@ -30,7 +30,8 @@ import { importDocument, looksLikeHtml } from '../lib/importer/index.ts';
 import { frontMatter } from '../lib/importer/report-file.ts';
 import { fullRegionName, isKnownRegionCode } from '../lib/regions/gazetteer.ts';
 import { searchRegions } from '../lib/regions/search.ts';
-import { readContentFiles, todayForCheck } from '../node/content-check.ts';
+import { readContentFiles } from '../node/content-check.ts';
+import { todayForCheck } from '../node/today.ts';
 
 const require = createRequire(import.meta.url);
 const CLIENT_DIR = join(dirname(fileURLToPath(import.meta.url)), 'client');

@@ -7,12 +7,12 @@ import { pathToFileURL } from 'node:url';
 import jschardet from 'jschardet';
 import { checkContent, type CheckResult, type ContentFile } from '../lib/check/check-content.ts';
 import { contentFiles, registryProblem } from '../lib/check/content-tree.ts';
-import { calendarDayIn } from '../lib/check/dates.ts';
 import { formatReport } from '../lib/check/format.ts';
 import type { Problem } from '../lib/check/problem.ts';
 import { contentDir, loadRegistry, RegistryError } from '../schemas/registry.ts';
 import type { Registry } from '../schemas/report.ts';
 import { nodeFileTree } from './file-tree.ts';
+import { todayForCheck } from './today.ts';
 
 /** Every file under `dir` (dot-folders skipped), as `content/…` paths in code-point order. */
 export function readContentFiles(dir: string): ContentFile[] {
@@ -32,10 +32,6 @@ function guessEncoding(bytes: Uint8Array): string | undefined {
   return guess.encoding && guess.confidence > 0.2 ? guess.encoding : undefined;
 }
 
-/** Today in China (YYYY-MM-DD); `ARCHIVE_TODAY` overrides it for reproducible runs. */
-export function todayForCheck(): string {
-  return process.env.ARCHIVE_TODAY ?? calendarDayIn(new Date());
-}
 
 /** Checks the content directory (registries from `registryDir`, default the same) and returns the result with its printable text. */
 export function runContentCheck(options: { dir?: string; registryDir?: string; today?: string } = {}): CheckResult & { text: string } {
