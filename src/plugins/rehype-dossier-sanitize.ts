@@ -8,6 +8,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { sanitize } from 'hast-util-sanitize';
 import type { VFile } from 'vfile';
+import { isLocalImageUrl } from '../lib/text/body-html.ts';
 import { reportSanitizeSchema } from './report-sanitize-schema.ts';
 import { isDossierFile } from './remark-dossier-mdx-guard.ts';
 
@@ -17,11 +18,11 @@ function isEmbed(node: RootContent): boolean {
   return node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
 }
 
-// The site makes no third-party requests: an image from another host is dropped, as in reports.
-const REMOTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/|\/\\)/i;
+// The site makes no third-party requests: an image from another host is dropped, by the reports'
+// own address rule (isLocalImageUrl); a dossier image with any srcset is dropped too.
 function isRemoteImage(node: Element): boolean {
   const src = node.properties?.src;
-  return (node.tagName === 'img' || node.tagName === 'source') && (typeof src !== 'string' || REMOTE.test(src) || node.properties?.srcSet !== undefined);
+  return (node.tagName === 'img' || node.tagName === 'source') && (typeof src !== 'string' || !isLocalImageUrl(src) || node.properties?.srcSet !== undefined);
 }
 
 function clean(parent: Parent): void {
