@@ -12,6 +12,7 @@ import type { ArticleRecord, ImportRegistry, ImportResult } from '../src/lib/imp
 import type { ImportReply } from './import-worker.ts';
 import { applyOverrides, missingFieldFix, OVERRIDABLE_FIELDS, resolveOverrides } from '../src/lib/importer/overrides.ts';
 import { renderReportFile, reportPath, frontMatter } from '../src/lib/importer/report-file.ts';
+import { reviewSummary } from '../src/lib/importer/review-summary.ts';
 import { contentDirUrl, loadRegistry } from '../src/schemas/registry.ts';
 import { reportSchema } from '../src/schemas/report.ts';
 // The check's "today" (the archive's calendar day, ARCHIVE_TODAY in tests), so import and check flag the same future dates.
@@ -54,18 +55,6 @@ function jsonArticle(a: ArticleRecord) {
     warnings: a.warnings,
     problems: a.problems.map(({ code, field, line, message }) => ({ code, field, line, message })),
   };
-}
-
-function summary(file: string, a: ArticleRecord, target: string): string {
-  // The title line carries its guess note; the other guesses follow, one line each.
-  const titleGuess = a.guesses.find((g) => g.field === 'title');
-  const lines = [`${file} → ${target}`, `  title: ${a.title || '(none)'}${a.subtitle ? ` / ${a.subtitle}` : ''}${titleGuess ? `  [${titleGuess.confidence}; from ${titleGuess.from}]` : ''}`];
-  for (const g of a.guesses) if (g !== titleGuess) lines.push(`  ${g.field}: ${g.value}  [${g.confidence}; from ${g.from}]`);
-  lines.push(`  reporters: ${a.reporters.join('、') || '-'}  correspondents: ${a.correspondents.join('、') || '-'}  editors: ${a.editors.join('、') || '-'}  photographers: ${a.photographers.join('、') || '-'}`);
-  for (const r of a.removed) lines.push(`  removed (${r.reason}): ${r.text.length > 60 ? r.text.slice(0, 60) + '…' : r.text}`);
-  // Multi-line warnings (an outlets.yaml entry to add) keep their lines, indented under the warning.
-  for (const w of a.warnings) lines.push(`  warning: ${w.replace(/\n/gu, '\n      ')}`);
-  return lines.join('\n');
 }
 
 /** The temp file being written, removed if the run is interrupted (Ctrl-C, kill) before its rename. */
@@ -193,7 +182,7 @@ async function main(): Promise<number> {
       planned.add(rel);
       const target = join(outRoot, rel);
       const shownTarget = relative(process.cwd(), target).split('\\').join('/');
-      if (!args.json) console.log(summary(shown, article, shownTarget));
+      if (!args.json) console.log(reviewSummary(shown, article, shownTarget));
       const check = schema.safeParse(frontMatter(article));
       if (!check.success) {
         // Fields an override flag supplies get one plain Fix naming the flags; other problems keep the schema's words.

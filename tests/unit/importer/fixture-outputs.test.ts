@@ -2,30 +2,22 @@
  * Each importer fixture folder (tests/fixtures/importer/<what-it-shows>/) holds its input and,
  * beside it, what the importer makes of it: `expected.md` (the report file `npm run import` would
  * write; several articles are separated by a `<!-- next article -->` line), `expected-review.txt`
- * (the guesses with their sources, the removed lines with their reasons, the warnings) or
- * `expected-error.txt` for input it refuses. A reviewer sees in the diff what an importer change
- * does to real output. After a deliberate change regenerate them with
+ * (the review summary npm run import prints: guesses with their sources, removed lines with their
+ * reasons, warnings) or `expected-error.txt` for input it refuses. A reviewer sees in the diff
+ * what an importer change does to real output. After a deliberate change regenerate them with
  *   UPDATE=1 npx vitest run tests/unit/importer/fixture-outputs.test.ts
  */
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importDocument, type ArticleRecord } from '../../../src/lib/importer/index.ts';
-import { renderReportFile } from '../../../src/lib/importer/report-file.ts';
+import { importDocument } from '../../../src/lib/importer/index.ts';
+import { renderReportFile, reportPath } from '../../../src/lib/importer/report-file.ts';
+import { reviewSummary } from '../../../src/lib/importer/review-summary.ts';
 import { contentDirUrl, loadRegistry } from '../../../src/schemas/registry.ts';
 
 const registry = loadRegistry(contentDirUrl());
 const DIR = 'tests/fixtures/importer';
 const UPDATE = !!process.env.UPDATE;
-
-function review(a: ArticleRecord): string {
-  return [
-    `# ${a.title || '(no title)'}`,
-    ...a.guesses.map((g) => `guess ${g.field}: ${g.value} [${g.confidence}; from ${g.from}]`),
-    ...a.removed.map((r) => `removed (${r.reason}): ${r.text}`),
-    ...a.warnings.map((w) => `warning: ${w}`),
-  ].join('\n');
-}
 
 /** What the importer makes of one fixture, as the files that stand beside its input. */
 function outputs(folder: string): Record<string, string> {
@@ -35,7 +27,8 @@ function outputs(folder: string): Record<string, string> {
   if (!result.ok) return { 'expected-error.txt': `${result.error}\n` };
   return {
     'expected.md': result.articles.map(renderReportFile).join('\n<!-- next article -->\n'),
-    'expected-review.txt': `${result.articles.map(review).join('\n\n')}\n`,
+    // The review summary exactly as npm run import prints it.
+    'expected-review.txt': `${result.articles.map((a) => reviewSummary(fileName, a, reportPath(a))).join('\n\n')}\n`,
   };
 }
 
