@@ -20,7 +20,9 @@ export default defineConfig({
   // Overridable so that tests, benchmarks and parallel work can build without sharing one dist/.
   outDir: process.env.ARCHIVE_OUT_DIR ?? './dist',
   cacheDir: process.env.ARCHIVE_CACHE_DIR ?? './node_modules/.astro',
-  build: { format: 'directory' },
+  // Four pages in flight: with one, the build waits on each page's file write (a 2,000-report
+  // profile: the main thread idle 40 % of page generation); output is the same bytes either way.
+  build: { format: 'directory', concurrency: 4 },
   markdown: {
     // Astro 7's default processor is not unified; our remark/rehype plugins need this one.
     // SmartyPants off: Chinese text already carries its own quotes and must stay as published.
@@ -47,9 +49,8 @@ export default defineConfig({
     // components, every other content .mdx is refused and sanitised as before.
     mdx({ processor: mdxProcessor }),
     ...(site ? [sitemap()] : []),
-    (await import('./src/integrations/search-index.ts')).default(),
-    // After the search index: it adds a <meta> naming each page's 简/繁 dictionary.
-    (await import('./src/integrations/script-dictionaries.ts')).default(),
+    // The search index and each page's 简/繁 dictionary, written at once when the pages are built.
+    (await import('./src/integrations/built-site.ts')).default(),
   ],
   devToolbar: { enabled: false },
 });

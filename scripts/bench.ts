@@ -4,7 +4,7 @@
  *
  * Generates N synthetic reports (src/lib/bench/generate.ts) into a scratch content directory,
  * builds the whole site from it with the real `npm run build` (same config, pages, derivations and
- * search index, src/integrations/search-index.ts; ARCHIVE_CONTENT_DIR/OUT_DIR/CACHE_DIR point it
+ * search index and 简/繁 dictionaries, src/integrations/built-site.ts; ARCHIVE_CONTENT_DIR/OUT_DIR/CACHE_DIR point it
  * at the scratch directory), and measures each phase's seconds and peak RSS, the output and the
  * /search-index/ directory, a cold first query on /search/ in Chromium, and the
  * importer's speed on the fixtures. Prints a table, then the result as one JSON line (last line).

@@ -78,10 +78,13 @@ class FileImporter {
   private worker: Worker | undefined;
   private nextId = 1;
 
-  constructor(
-    private readonly registry: ImportRegistry,
-    private readonly seconds: number,
-  ) {}
+  private readonly registry: ImportRegistry;
+  private readonly seconds: number;
+
+  constructor(registry: ImportRegistry, seconds: number) {
+    this.registry = registry;
+    this.seconds = seconds;
+  }
 
   private spawn(): Worker {
     const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { workerData: { registry: this.registry, now: todayForCheck() }, resourceLimits: { maxOldGenerationSizeMb: 3072 } });

@@ -12,11 +12,11 @@ import { outletSchema, topicSchema, type Outlet, type Topic } from './taxonomy.t
 
 /** A registry that cannot be read; `file` is its name in the content folder (topics.yaml). */
 export class RegistryError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
+  readonly file: string;
+
+  constructor(file: string, message: string) {
     super(message);
+    this.file = file;
     this.name = 'RegistryError';
   }
 }

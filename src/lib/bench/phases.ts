@@ -34,7 +34,7 @@ const MARKERS: [RegExp, PhaseSpan['phase']][] = [
   [/Synced content/u, 'bundle'],
   [/generating static routes/u, 'pageGeneration'],
 ];
-// The search index integration (src/integrations/search-index.ts) logs once, at its end, with its
+// The search index pass (src/integrations/built-site.ts) logs once, at its end, with its
 // duration: "[xieshang:search-index] Indexed N reports (T tokens, B buckets, F files, X MB) in S s."
 const SEARCH_DONE = /\[xieshang:search-index\].* in ([\d.]+) s\.\s*$/u;
 

@@ -7,7 +7,7 @@
  *
  * The search page shows text from every report, so its dictionary is the union of all pages'.
  * Files are named by a digest of their bytes: the same site gives the same files. Build-time only;
- * the file system, SHA-256 and gzip are passed in (src/integrations/script-dictionaries.ts hands Node's).
+ * the file system, SHA-256 and gzip are passed in (src/node/built-site-worker.ts hands Node's).
  */
 import { Parser } from 'htmlparser2';
 import STPhrases from 'opencc-js/dict/STPhrases';
@@ -126,8 +126,16 @@ export interface WrittenDictionaries {
   largestGzip: number;
 }
 
+export interface DictionaryOptions {
+  /** Top-level directories holding no pages, not walked (the search index, written meanwhile). */
+  skipDirs?: readonly string[];
+  stages?: ScriptStages;
+}
+
 /** Writes _hant/*.json into the built site `site` and links each page to its file. */
-export function writeScriptDictionaries(site: WritableFileTree, packing: DictionaryPacking, stages: ScriptStages = scriptStages()): WrittenDictionaries {
+export function writeScriptDictionaries(site: WritableFileTree, packing: DictionaryPacking, options: DictionaryOptions = {}): WrittenDictionaries {
+  const stages = options.stages ?? scriptStages();
+  const skip = new Set([DICTIONARY_DIR, ...(options.skipDirs ?? [])]);
   const root = DICTIONARY_DIR;
   site.remove(root);
   const scriptCache = new Map<string, string | undefined>();
@@ -162,8 +170,13 @@ export function writeScriptDictionaries(site: WritableFileTree, packing: Diction
     pages++;
   };
   const later: { path: string; html: string }[] = [];
-  for (const path of walkFiles(site, '').filter((p) => p.endsWith('.html'))) {
-    if (path.split('/')[0] === DICTIONARY_DIR) continue;
+  const pagePaths = site
+    .list('')
+    .sort()
+    .filter((name) => !skip.has(name))
+    .flatMap((name) => (site.isDirectory(name) ? walkFiles(site, name) : [name]))
+    .filter((p) => p.endsWith('.html'));
+  for (const path of pagePaths) {
     const html = decoder.decode(site.read(path));
     if (!html.includes(HEAD_SCRIPT)) continue;
     const keys = newPageKeys();

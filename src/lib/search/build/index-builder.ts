@@ -98,7 +98,11 @@ export class SearchIndexBuilder {
   /** Reports added so far; the next one gets this number. */
   documents = 0;
 
-  constructor(private readonly options: BuildOptions = {}) {}
+  private readonly options: BuildOptions;
+
+  constructor(options: BuildOptions = {}) {
+    this.options = options;
+  }
 
   /** Adds the next report (newest first) and returns its card record's bytes. */
   add(doc: IndexDocument): Uint8Array {

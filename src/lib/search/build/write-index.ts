@@ -2,7 +2,7 @@
  * Writes the site's search index (format.ts) from the built site: reads every built report and
  * dossier page, takes its body text and SearchMeta data, and indexes them in the archive's order
  * (newest first, id as tie-break, as src/lib/archive/sort.ts orders every list). Build-time only;
- * the file system, gzip and SHA-256 are passed in (src/integrations/search-index.ts hands Node's).
+ * the file system, gzip and SHA-256 are passed in (src/node/built-site-worker.ts hands Node's).
  *
  * Text with Traditional-only characters is folded to Simplified for the index (queries are folded
  * the same way in the page); the card keeps the text as published.

@@ -66,7 +66,11 @@ export class ByteWriter {
 /** Reads what ByteWriter wrote; throws on truncated input rather than returning garbage. */
 export class ByteReader {
   offset = 0;
-  constructor(private readonly buf: Uint8Array) {}
+  private readonly buf: Uint8Array;
+
+  constructor(buf: Uint8Array) {
+    this.buf = buf;
+  }
 
   get done(): boolean {
     return this.offset >= this.buf.length;

@@ -1,0 +1,34 @@
+/**
+ * Astro glue for the passes over the built site: when the build is done, write the search index
+ * and the per-page 简/繁 dictionaries, both at once (src/node/built-site-passes.ts), and log each
+ * as it finishes. The log lines keep their names: the benchmark (src/lib/bench/phases.ts) reads
+ * the search index's.
+ */
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { runBuiltSitePasses } from '../node/built-site-passes.ts';
+
+/** The Astro integration: index the built pages and write their dictionaries when the build is done. */
+export default function builtSite(): AstroIntegration {
+  return {
+    name: 'xieshang:built-site',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        await runBuiltSitePasses(fileURLToPath(dir), (done) => {
+          const seconds = done.seconds.toFixed(2);
+          if (done.pass === 'search-index') {
+            const { manifest, tokens, files, bytes } = done.written;
+            logger
+              .fork('xieshang:search-index')
+              .info(`Indexed ${manifest.documents} reports (${tokens} tokens, ${manifest.buckets} buckets, ${files} files, ${(bytes / 1e6).toFixed(1)} MB) in ${seconds} s.`);
+          } else {
+            const { pages, files, largestGzip } = done.written;
+            logger
+              .fork('xieshang:script-dictionaries')
+              .info(`简/繁 dictionaries for ${pages} pages: ${files} files, largest ${(largestGzip / 1024).toFixed(1)} kB gzipped, in ${seconds} s.`);
+          }
+        });
+      },
+    },
+  };
+}

@@ -1,0 +1,22 @@
+/**
+ * Node's gzip, SHA-256 and gzip sizes as the packings the build-time writers in src/lib ask for
+ * (the search index's IndexPacking, the 简/繁 dictionaries' DictionaryPacking).
+ */
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import type { IndexPacking } from '../lib/search/build/write-index.ts';
+import type { DictionaryPacking } from '../lib/text/write-script-dictionaries.ts';
+
+/** Fixed level, and Node's gzip writes no timestamp: the same index gives the same bytes. */
+export const nodeIndexPacking: IndexPacking = {
+  gzip: (data) => gzipSync(data, { level: 9 }),
+  sha256: () => {
+    const hash = createHash('sha256');
+    return { update: (data) => void hash.update(data), hex: () => hash.digest('hex') };
+  },
+};
+
+export const nodeDictionaryPacking: DictionaryPacking = {
+  sha256Hex: (data) => createHash('sha256').update(data).digest('hex'),
+  gzipSize: (data) => gzipSync(data).length,
+};

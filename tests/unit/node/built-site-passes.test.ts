@@ -1,0 +1,57 @@
+/**
+ * The passes over the built site in their worker threads, on a small site on disk: the workers run
+ * under Node's own TypeScript support (no bundler), so this also fails if a module they import
+ * stops being erasable TypeScript. The two passes write into the same directory at the same time.
+ */
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runBuiltSitePasses, type PassResult } from '../../../src/node/built-site-passes.ts';
+
+const head = '<script src="/scripts/reader-init.js"></script>';
+const page = (headline: string, date: string | undefined) =>
+  `<!DOCTYPE html><html><head>${head}</head><body><article data-search-body><p>${headline}：推动高质量发展</p><div hidden data-search-ignore><data value="${headline}" data-search-meta="headline"></data>${date ? `<data value="${date}" data-search-meta="date"></data>` : ''}<data value="数字经济" data-search-facet="topic"></data></div></article></body></html>`;
+
+const dirs: string[] = [];
+function site(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'built-site-'));
+  dirs.push(root);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('runBuiltSitePasses', () => {
+  it('writes the search index and each page’s dictionary, and reports each pass', async () => {
+    const reports = Array.from({ length: 30 }, (_, i) => [`reports/2024/r${String(i).padStart(2, '0')}/index.html`, page(`报道${i}`, `2024-05-${String((i % 28) + 1).padStart(2, '0')}`)]);
+    const root = site({ ...Object.fromEntries(reports), 'index.html': page('首页', undefined).replace('data-search-body', 'data-x') });
+    const heard: PassResult['pass'][] = [];
+    const results = await runBuiltSitePasses(root, (done) => heard.push(done.pass));
+    expect(heard.sort()).toEqual(['script-dictionaries', 'search-index']);
+    const index = results.find((r) => r.pass === 'search-index');
+    if (index?.pass !== 'search-index') throw new Error('no search index result');
+    expect(index.written.manifest.documents).toBe(30);
+    expect(JSON.parse(readFileSync(join(root, 'search-index/manifest.json'), 'utf8')).documents).toBe(30);
+    // Every page names its dictionary, and the file it names holds 发展 → 發展.
+    for (const path of [...reports.map(([p]) => p), 'index.html']) {
+      const html = readFileSync(join(root, path), 'utf8');
+      const named = /<meta name="xieshang:script-dictionary" content="\/(_hant\/[0-9a-f]{16}\.json)">/.exec(html);
+      expect(named, path).not.toBeNull();
+      expect(readFileSync(join(root, named![1]), 'utf8')).toContain('发展 發展');
+    }
+    // Nothing half-written is left behind.
+    expect(readdirSync(join(root, 'reports/2024/r00'))).toEqual(['index.html']);
+    expect(readdirSync(join(root, 'search-index')).sort()).toEqual([index.written.manifest.version, 'manifest.json'].sort());
+  });
+
+  it('fails with the pass’s own message when a page cannot be indexed', async () => {
+    const root = site({ 'reports/2024/undated/index.html': page('无日期', undefined) });
+    await expect(runBuiltSitePasses(root, () => {})).rejects.toThrow(/no data-search-meta="date"/);
+  });
+});
