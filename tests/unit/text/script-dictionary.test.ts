@@ -7,7 +7,7 @@ import { ConverterFactory } from 'opencc-js/core';
 import fromCn from 'opencc-js/from/cn';
 import toTw from 'opencc-js/to/tw';
 import toHk from 'opencc-js/to/hk';
-import { addText, newPageKeys, pageDictionary } from '../../../src/lib/text/script-dictionary.ts';
+import { addText, collectAndConvert, collectKeys, convertWith, newPageKeys, pageDictionary } from '../../../src/lib/text/script-dictionary.ts';
 import { pageTexts, scriptStages } from '../../../src/lib/text/write-script-dictionaries.ts';
 import { loadContentReports } from '../../helpers/content.ts';
 
@@ -24,6 +24,17 @@ function subsetConverters(texts: string[]) {
 }
 
 describe('per-page OpenCC dictionary', () => {
+  it('collects and converts in one walk exactly as collectKeys and convertWith do apart', () => {
+    const texts = ['头发和发展', '𠀾里发展的云𩽾𩾌鱼，干部干了', '後来，后来', 'a发b', '', '𠮷', ...loadContentReports().flatMap((r) => [r.data.title, ...r.body.split('\n')])];
+    for (const text of texts) {
+      const apart = new Set<string>();
+      collectKeys(stages.cn, text, apart);
+      const together = new Set<string>();
+      expect(collectAndConvert(stages.cn, text, together), text).toBe(convertWith(stages.cn, text));
+      expect([...together].sort(), text).toEqual([...apart].sort());
+    }
+  });
+
   it('keeps phrases: 发展→發展 and 头发→頭髮 on the same page', () => {
     const texts = ['经济发展', '理发店的头发', '这里'];
     const { tw, hk } = subsetConverters(texts);

@@ -41,4 +41,17 @@ describe('writeSearchIndex', () => {
     expect(first).toContain('/reports/2024/new/');
     expect(written.files).toBe(paths.length);
   });
+
+  it('orders by the real dates even when a page holds text that looks like a date element', () => {
+    const decoy = '<script>const x = \'<data value="1999-01-01" data-search-meta="date">\';</script>';
+    const tree = memoryTree({
+      'reports/2021/old/index.html': page('旧报道', '2021-03-01').replace('</body>', `${decoy}</body>`),
+      'reports/2024/new/index.html': page('新报道', '2024-05-01'),
+      'reports/2023/mid/index.html': page('中报道', '2023-05-01').replace('</body>', `${decoy.replace('1999-01-01', '2030-01-01')}</body>`),
+    });
+    const written = writeSearchIndex(tree, packing);
+    const urls = [0, 1, 2].map((n) => JSON.parse(new TextDecoder().decode(gunzipSync(tree.files.get(`search-index/${written.manifest.version}/r/${n}.bin`)!))).url);
+    expect(urls).toEqual(['/reports/2024/new/', '/reports/2023/mid/', '/reports/2021/old/']);
+    expect([...tree.files.keys()].some((p) => p.includes('.building'))).toBe(false);
+  });
 });
