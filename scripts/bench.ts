@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --reports N [--seed S] [--keep] [--work DIR] [--skip-browser] [--query Q]`
+ * `npm run bench -- --reports N [--seed S] [--keep] [--work DIR] [--skip-browser] [--editor-wait] [--query Q]`
  * `npm run bench -- --query-only DIST [--query Q]`: only the cold query, on a built site (prints its JSON).
  *
  * Generates N synthetic reports (src/lib/bench/generate.ts) into a scratch content directory,
@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { buildCorpus } from '../src/lib/bench/corpus.ts';
-import { generateReports, provinceCodes } from '../src/lib/bench/generate.ts';
+import { generateReport, generateReports, provinceCodes, type GeneratorInput } from '../src/lib/bench/generate.ts';
 import { formatTable, measurePhase, phaseSpans, round, totalCpuSeconds, type BenchResult, type LogLine, type RssSample } from '../src/lib/bench/phases.ts';
 import { allRegions } from '../src/lib/regions/gazetteer.ts';
 
@@ -34,10 +34,11 @@ interface Args {
   derive?: string;
   queryOnly?: string;
   query: string;
+  editorWait: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { reports: 1000, seed: 1, keep: false, skipBrowser: false, query: FIRST_QUERY };
+  const args: Args = { reports: 1000, seed: 1, keep: false, skipBrowser: false, query: FIRST_QUERY, editorWait: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -50,10 +51,11 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--keep') args.keep = true;
     else if (a === '--work') args.work = resolve(value());
     else if (a === '--skip-browser') args.skipBrowser = true;
+    else if (a === '--editor-wait') args.editorWait = true;
     else if (a === '--derive') args.derive = resolve(value());
     else if (a === '--query-only') args.queryOnly = resolve(value());
     else if (a === '--query') args.query = value();
-    else throw new Error(`Unknown option ${a}. Usage: npm run bench -- --reports N [--seed S] [--keep] [--work DIR] [--skip-browser] [--query Q] | --query-only DIST [--query Q]`);
+    else throw new Error(`Unknown option ${a}. Usage: npm run bench -- --reports N [--seed S] [--keep] [--work DIR] [--skip-browser] [--editor-wait] [--query Q] | --query-only DIST [--query Q]`);
   }
   if (!Number.isInteger(args.reports) || args.reports < 1) throw new Error('--reports must be a positive integer');
   if (!Number.isInteger(args.seed)) throw new Error('--seed must be an integer');
@@ -71,11 +73,8 @@ function filesUnder(dir: string): string[] {
   return out.sort();
 }
 
-/** Writes the synthetic content directory; returns its path. */
-function writeContent(contentDir: string, reports: number, seed: number): void {
-  rmSync(contentDir, { recursive: true, force: true });
-  mkdirSync(join(contentDir, 'reports'), { recursive: true });
-  for (const name of ['topics.yaml', 'outlets.yaml']) copyFileSync(join(ROOT, 'content', name), join(contentDir, name));
+/** What the generator draws from: the fixtures' and seed reports' sentences, the registries, the provinces. */
+function generatorInput(contentDir: string): { input: GeneratorInput; provinces: string[] } {
   const texts = [
     ...filesUnder(join(ROOT, 'tests/fixtures/raw')),
     ...filesUnder(join(ROOT, 'content/reports')).filter((f) => f.endsWith('.md')),
@@ -85,7 +84,15 @@ function writeContent(contentDir: string, reports: number, seed: number): void {
     topics: parseYaml(readFileSync(join(contentDir, 'topics.yaml'), 'utf8')),
     outlets: parseYaml(readFileSync(join(contentDir, 'outlets.yaml'), 'utf8')),
   };
-  const provinces = provinceCodes(allRegions().map((r) => r.code));
+  return { input, provinces: provinceCodes(allRegions().map((r) => r.code)) };
+}
+
+/** Writes the synthetic content directory. */
+function writeContent(contentDir: string, reports: number, seed: number): void {
+  rmSync(contentDir, { recursive: true, force: true });
+  mkdirSync(join(contentDir, 'reports'), { recursive: true });
+  for (const name of ['topics.yaml', 'outlets.yaml']) copyFileSync(join(ROOT, 'content', name), join(contentDir, name));
+  const { input, provinces } = generatorInput(contentDir);
   const made = new Set<string>();
   for (const report of generateReports(seed, reports, input, provinces)) {
     const file = join(contentDir, report.path);
@@ -96,6 +103,17 @@ function writeContent(contentDir: string, reports: number, seed: number): void {
     }
     writeFileSync(file, report.text);
   }
+}
+
+/** Adds report number `index` of the same seed (the one an N+1 archive would have); returns its path. */
+function addReport(contentDir: string, index: number, seed: number): string {
+  const { input, provinces } = generatorInput(contentDir);
+  const report = generateReport(seed, index, input, provinces);
+  const file = join(contentDir, report.path);
+  if (existsSync(file)) throw new Error(`${file} exists already`);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, report.text);
+  return file;
 }
 
 // ---------------------------------------------------------------- process measurement
@@ -416,7 +434,7 @@ async function main(): Promise<void> {
   // sampling misses processes shorter than 100 ms. Take the larger.
   const buildCpu = Math.max(timeLine ? Number(timeLine[1]) + Number(timeLine[2]) : 0, totalCpuSeconds(spans, build.samples) ?? 0);
 
-  if (search.seconds === null) log('the build never logged "[xieshang:search-index] … in S s.": no search-index phase measured');
+  if (search.seconds === null) log('the build never logged "[xieshang:built-site] … in S s.": no search-index phase measured');
 
   log('derivations alone (child process)');
   const derive = await observe(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/bench.ts'), '--derive', contentDir], env, false);
@@ -437,6 +455,26 @@ async function main(): Promise<void> {
   log('import speed on the fixtures');
   const docsPerSecond = await importSpeed();
   if (docsPerSecond === null) log('  src/lib/importer/index.ts has no programmatic API yet: importDocsPerSecond is null');
+
+  // An editor's wait: one report more, and the same `npm run build` on the same dist/ and cache.
+  let editorWait: BenchResult['editorWait'] = null;
+  if (args.editorWait) {
+    const added = addReport(contentDir, args.reports, args.seed);
+    log(`editor's wait: added ${relative(work, added)}, building again`);
+    const again = await observe(command as string, commandArgs as string[], env, true, work);
+    if (again.code !== 0) throw new Error(`the second npm run build failed (exit ${again.code}); output above.`);
+    const againSpans = phaseSpans(again.lines, again.ms);
+    const againTime = /BENCH_TIME ([\d.]+) ([\d.]+)/u.exec(again.output);
+    editorWait = {
+      seconds: round(again.ms / 1000, 2),
+      cpuSeconds: round(Math.max(againTime ? Number(againTime[1]) + Number(againTime[2]) : 0, totalCpuSeconds(againSpans, again.samples) ?? 0), 1),
+      peakRssMb: Math.round(Math.max(0, ...again.samples.map((x) => x.rssMb))),
+      contentSync: measurePhase(againSpans, again.samples, 'contentSync').seconds,
+      pageGeneration: measurePhase(againSpans, again.samples, 'pageGeneration').seconds,
+      searchIndex: measurePhase(againSpans, again.samples, 'searchIndex').seconds,
+    };
+    log(`  editor's wait ${editorWait.seconds} s wall, ${editorWait.cpuSeconds} s CPU`);
+  }
 
   const result: BenchResult = {
     reports: args.reports,
@@ -474,6 +512,7 @@ async function main(): Promise<void> {
     firstResultsMs: query?.firstResultsMs ?? null,
     facetCountsMs: query?.facetCountsMs ?? null,
     importDocsPerSecond: docsPerSecond,
+    editorWait,
   };
   log(`phases: ${describeSpans()}`);
   log(`load after build: ${readFileSync('/proc/loadavg', 'utf8').trim()}`);

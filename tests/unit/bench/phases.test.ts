@@ -7,7 +7,8 @@ const log = [
   { atMs: 5000, text: ' \u001b[42m generating static routes \u001b[0m' },
   { atMs: 9000, text: '10:00:09 \u001b[32m✓ Completed in 4.00s.\u001b[0m' },
   { atMs: 9500, text: '10:00:09 [build] ✓ Completed in 8.50s.' },
-  { atMs: 12500, text: '10:00:12 \u001b[32m[xieshang:search-index]\u001b[0m Indexed 200 reports (51234 tokens, 256 buckets, 458 files, 1.9 MB) in 2.50 s.' },
+  { atMs: 12000, text: '10:00:12 \u001b[32m[xieshang:search-index]\u001b[0m Indexed 200 reports (51234 tokens, 256 buckets, 458 files, 1.9 MB) in 2.00 s.' },
+  { atMs: 12500, text: '10:00:12 \u001b[32m[xieshang:built-site]\u001b[0m Search index and 简/繁 dictionaries written in 2.50 s.' },
   { atMs: 12600, text: '10:00:12 [build] Complete!' },
 ];
 
