@@ -107,23 +107,23 @@ export class SearchIndexBuilder {
   /** Adds the next report (newest first) and returns its card record's bytes. */
   add(doc: IndexDocument): Uint8Array {
     const number = this.documents++;
-    const masks = new Map<string, number>();
-    const follows = new Map<string, number>();
+    // Per token: its position mask in the low byte, its followers' bits in the next (one Map, not two).
+    const bits = new Map<string, number>();
     const add = (title: boolean) => (key: string, position: number, follower: string | undefined) => {
-      masks.set(key, (masks.get(key) ?? 0) | (1 << (position % POSITION_MODULUS)) | (title ? TITLE_BIT : 0));
-      if (follower) follows.set(key, (follows.get(key) ?? 0) | followerBit(follower));
+      const mask = (1 << (position % POSITION_MODULUS)) | (title ? TITLE_BIT : 0);
+      bits.set(key, (bits.get(key) ?? 0) | mask | (follower ? followerBit(follower) << 8 : 0));
     };
     const afterTitle = textOccurrences(doc.searchTitle ?? doc.card.title, 0, add(true));
     // One empty position between headline and text, so no phrase runs from one into the other;
     // each reporter and keyword after them the same way.
     let after = textOccurrences(doc.searchText ?? doc.card.text, afterTitle + 1, add(false));
     for (const field of doc.searchFields ?? cardFields(doc.card)) after = textOccurrences(field, after + 1, add(false));
-    for (const [key, mask] of masks) {
+    for (const [key, both] of bits) {
       let list = this.postings.get(key);
       if (!list) this.postings.set(key, (list = new PostingList()));
-      list.push(number, mask, follows.get(key) ?? 0);
+      list.push(number, both & 0xff, both >>> 8);
     }
-    this.pairs += masks.size;
+    this.pairs += bits.size;
     for (const [facet, values] of Object.entries(doc.facets)) {
       let byValue = this.facetDocs.get(facet);
       if (!byValue) this.facetDocs.set(facet, (byValue = new Map()));
