@@ -134,12 +134,12 @@ describe('opening 筛选 on a phone fetches the counts', () => {
     await page.waitForSelector('[data-facets][data-state="loading"]', { state: 'attached' });
     expect(await toggle.innerText()).toContain('载入中');
     expect(await page.getAttribute('[data-facets]', 'aria-busy')).toBe('true');
-    expect(await page.locator('[data-facets-note]').textContent()).toContain('正在载入筛选');
+    expect(await page.locator('[data-facets-note]:visible').textContent()).toContain('正在载入筛选');
     release();
     await page.waitForSelector('[data-facets][data-state="ready"]', { state: 'attached' });
     expect(await toggle.innerText()).not.toContain('载入中');
     expect(await page.getAttribute('[data-facets]', 'aria-busy')).toBeNull();
-    expect(await page.locator('[data-facets-note]').isVisible()).toBe(false);
+    expect(await page.locator('[data-facets-note]:visible').count()).toBe(0);
     expect(facetFiles(fetched)).toHaveLength(1);
     const desktop = await open(DESKTOP, search(query));
     const labels = await facetLabels(page);
@@ -168,7 +168,7 @@ describe('opening 筛选 on a phone fetches the counts', () => {
     const toggle = page.locator('[data-facet-toggle]');
     await toggle.click();
     await page.waitForSelector('[data-facets][data-state="error"]', { state: 'attached' });
-    expect(await page.locator('[data-facets-note]').textContent()).toContain('未能载入');
+    expect(await page.locator('[data-facets-note]:visible').textContent()).toContain('未能载入');
     await context.unroute('**/facets.bin');
     await toggle.click();
     await toggle.click();

@@ -51,7 +51,7 @@ export function startSearchPage(doc: Document): void {
   const toggle = panel.querySelector<HTMLButtonElement>('[data-facet-toggle]')!;
   const chosenCount = toggle.querySelector<HTMLElement>('[data-facet-chosen]')!;
   const loadingMark = toggle.querySelector<HTMLElement>('[data-facet-loading]')!;
-  const facetsNote = facets.querySelector<HTMLElement>('[data-facets-note]')!;
+  const facetsNotes = facets.querySelectorAll<HTMLElement>('[data-facets-note]');
   const suggest = doc.querySelector<HTMLElement>('[data-place-suggest]')!;
   // Phones (where the toggle is shown) start with the facets folded, by CSS, so results come first.
   const folding = () => getComputedStyle(toggle).display !== 'none';
@@ -99,8 +99,8 @@ export function startSearchPage(doc: Document): void {
     if (next === 'loading') facets.setAttribute('aria-busy', 'true');
     else facets.removeAttribute('aria-busy');
     loadingMark.hidden = next !== 'loading';
-    facetsNote.textContent = next === 'loading' ? '正在载入筛选…' : next === 'error' ? '筛选未能载入。收起后再点“筛选”重试。' : '';
-    facetsNote.hidden = next !== 'loading' && next !== 'error';
+    // The page's own lines for "loading" and "error" (src/pages/search/index.astro).
+    for (const note of facetsNotes) note.hidden = note.dataset.facetsNote !== next;
   };
 
   const showChosen = () => {

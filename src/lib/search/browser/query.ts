@@ -129,22 +129,14 @@ export function tableMetadata(table: FacetTable, fields: readonly MetadataField[
   };
 }
 
-/** Sorted intersection of sorted number sets. */
-function intersect(sets: readonly Uint32Array[]): number[] {
-  const [first, ...rest] = [...sets].sort((a, b) => a.length - b.length);
-  return Array.from(first).filter((n) => rest.every((set) => has(set, n)));
-}
-
-function has(sorted: Uint32Array, n: number): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] === n) return true;
-    if (sorted[mid] < n) lo = mid + 1;
-    else hi = mid - 1;
+/** The numbers in every one of `sets` (undefined: no number), ascending. */
+function intersect(sets: readonly (Uint32Array | undefined)[]): number[] {
+  let kept = Array.from(sets[0] ?? []);
+  for (const set of sets.slice(1)) {
+    const other = new Set(set);
+    kept = kept.filter((n) => other.has(n));
   }
-  return false;
+  return kept;
 }
 
 export interface IndexedMetadataOptions {
@@ -170,10 +162,7 @@ export function indexedMetadata(source: PostingSource, fields: readonly Metadata
     fields,
     async valuesHolding(phrase) {
       const keys = [...new Set(phraseTokens(phrase).map((t) => t.key))];
-      if (keys.length === 0) return [];
-      const sets = await Promise.all(keys.map((key) => source.valuesWith(key)));
-      if (sets.some((set) => set === undefined)) return [];
-      const candidates = intersect(sets as Uint32Array[]);
+      const candidates = intersect(await Promise.all(keys.map((key) => source.valuesWith(key))));
       if (candidates.length > options.limit) return tableMetadata(await options.loadTable(), fields).valuesHolding(phrase);
       const records = await Promise.all(candidates.map((n) => options.loadValue(n)));
       return records.filter((r) => searched.has(r.facet) && containsPhrase(r.value, '', phrase));
