@@ -178,6 +178,20 @@ describe('opening 筛选 on a phone fetches the counts', () => {
   });
 });
 
+describe('a window that widens to the desktop layout', () => {
+  it('fetches the counts for the facet column it now shows', async () => {
+    const { context, page, fetched } = await open({ viewport: PHONE.viewport } as typeof DESKTOP, search('高质量发展'));
+    expect(await page.getAttribute('[data-facets]', 'data-state')).toBe('pending');
+    expect(facetFiles(fetched)).toEqual([]);
+    await page.setViewportSize(DESKTOP.viewport);
+    await page.waitForSelector('[data-facets][data-state="ready"]', { state: 'attached' });
+    expect(await page.locator('[data-facets]').isVisible()).toBe(true);
+    expect((await facetLabels(page)).length).toBeGreaterThan(3);
+    expect(facetFiles(fetched)).toHaveLength(1);
+    await context.close();
+  });
+});
+
 describe('a URL with a facet filter, cold on a phone', () => {
   it('finds exactly the filtered reports and has the counts ready for the folded panel', async () => {
     const query = '高质量发展';
