@@ -1,12 +1,14 @@
 /**
  * `npm run bench -- --reports N [--seed S] [--keep] [--work DIR] [--skip-browser] [--editor-wait] [--query Q]`
- * `npm run bench -- --query-only DIST [--query Q]`: only the cold query, on a built site (prints its JSON).
+ * `npm run bench -- --query-only DIST [--query Q]`: only the cold query, on a built site (prints its
+ *   JSON: { phone, desktop }).
  *
  * Generates N synthetic reports (src/lib/bench/generate.ts) into a scratch content directory,
  * builds the whole site from it with the real `npm run build` (same config, pages, derivations and
  * search index and 简/繁 dictionaries, src/integrations/built-site.ts; ARCHIVE_CONTENT_DIR/OUT_DIR/CACHE_DIR point it
  * at the scratch directory), and measures each phase's seconds and peak RSS, the output and the
- * /search-index/ directory, a cold first query on /search/ in Chromium, and the
+ * /search-index/ directory, a cold first query on /search/ in Chromium (at a phone's size, the
+ * headline numbers, then at a desktop's), and the
  * importer's speed on the fixtures. Prints a table, then the result as one JSON line (last line).
  *
  * Internal mode: `--derive DIR` runs the derivations alone over DIR's reports (a child process, so
@@ -252,7 +254,7 @@ function sizeOf(dir: string): { bytes: number; files: number; html: number } {
 }
 
 interface QueryOutcome {
-  /** Bytes of every /search-index/ response (manifest, buckets, cards, facets.bin). */
+  /** Bytes of every /search-index/ response (manifest, buckets, value files, cards; facets.bin when fetched). */
   indexBytes: number;
   /** Index bytes plus the page's JavaScript under /_astro/: everything search costs a first visitor beyond the HTML and CSS. */
   bytes: number;
@@ -260,11 +262,26 @@ interface QueryOutcome {
   requests: number;
   /** From Enter to the first result card in the page. */
   firstResultsMs: number;
-  /** From Enter to the facet counts shown (the page fetches facets.bin after the first results). */
+  /**
+   * From Enter to the results list's data-state="ready": the search drawn, with the facet counts
+   * when the facet panel is on screen (desktop), without them on a phone with the panel folded.
+   */
   facetCountsMs: number;
   /** Reports found, as the page counts them. */
   results: number;
+  /**
+   * Phone only: opening 筛选 after the search, the bytes it fetched and the ms until its counts
+   * were drawn (0 and 0 when they came with the results; absent for a page that always fetches them).
+   */
+  panel?: { bytes: number; ms: number };
 }
+
+/** The two devices the cold query is measured on: a phone (the headline numbers) and a desktop. */
+const DEVICES = {
+  phone: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
+  desktop: { viewport: { width: 1280, height: 800 } },
+} as const;
+type Device = keyof typeof DEVICES;
 
 /** Whether a response is part of search: the index, or the page's own JS chunks. */
 function searchTransfer(path: string): 'index' | 'js' | undefined {
@@ -274,21 +291,23 @@ function searchTransfer(path: string): 'index' | 'js' | undefined {
 }
 
 /**
- * A cold first query in a fresh Chromium profile on /search/: type the query, press Enter, and
- * time (inside the page, so Playwright's round trips do not count) until the first .search-card
- * is in the list and until the facet counts are in (the list's data-state turns "ready" only
- * after facets.bin has been fetched and counted). Bytes: every /search-index/ and /_astro/*.js
- * response from navigation start until then, headers included, as sent (this static server does
- * not compress; the .bin files are gzip already, JS would shrink on a compressing host).
+ * A cold first query in a fresh Chromium profile on /search/ at a phone's or a desktop's size:
+ * type the query, press Enter, and time (inside the page, so Playwright's round trips do not
+ * count) until the first .search-card is in the list and until the list's data-state is "ready"
+ * (on the desktop that includes the facet counts; a phone with the panel folded fetches none).
+ * On the phone 筛选 is then opened and timed until the facet group's data-state is "ready".
+ * Bytes: every /search-index/ and /_astro/*.js response from navigation start until then, headers
+ * included, as sent (this static server does not compress; the .bin files are gzip already, JS
+ * would shrink on a compressing host).
  */
-async function coldQuery(distDir: string, query: string): Promise<QueryOutcome> {
+async function coldQuery(distDir: string, query: string, device: Device): Promise<QueryOutcome> {
   if (!existsSync(join(distDir, 'search/index.html'))) throw new Error(`${distDir} has no /search/ page`);
   const { serveStatic } = await import('../tests/e2e/static-server.ts');
   const { launchBrowser } = await import('../tests/e2e/browser.ts');
   const { server, baseUrl } = await serveStatic(distDir);
   const browser = await launchBrowser();
   try {
-    const context = await browser.newContext();
+    const context = await browser.newContext(DEVICES[device]);
     const page = await context.newPage();
     const transfers: Promise<{ path: string; bytes: number }>[] = [];
     let pending = 0;
@@ -298,19 +317,40 @@ async function coldQuery(distDir: string, query: string): Promise<QueryOutcome> 
       pending--;
       transfers.push(request.sizes().then((sz) => ({ path: new URL(request.url()).pathname, bytes: sz.responseBodySize + sz.responseHeadersSize })));
     });
+    const settle = async () => {
+      // Let the last responses report their sizes.
+      for (let waited = 0; pending > 0 && waited < 10_000; waited += 50) await page.waitForTimeout(50);
+      await page.waitForTimeout(200);
+    };
+    const tally = async (from: number) => {
+      let indexBytes = 0;
+      let jsBytes = 0;
+      let requests = 0;
+      for (const t of (await Promise.all(transfers)).slice(from)) {
+        const kind = searchTransfer(t.path);
+        if (process.env.BENCH_DEBUG) process.stderr.write(`[bench]   ${device} ${t.bytes}\t${kind ?? '-'}\t${t.path}\n`);
+        if (kind === 'index') indexBytes += t.bytes;
+        if (kind === 'js') jsBytes += t.bytes;
+        if (kind) requests++;
+      }
+      return { indexBytes, jsBytes, requests };
+    };
     await page.goto(`${baseUrl}/search/`, { waitUntil: 'load' });
     const input = page.locator('[data-search-form] input[name="q"]');
     if ((await input.count()) === 0) throw new Error('the /search/ page has no [data-search-form] input[name="q"]');
     await page.waitForTimeout(300);
-    // In-page clocks: Enter (keydown, before the form's submit), first card added, list ready.
+    // In-page clocks: Enter (keydown, before the form's submit), first card added, list ready;
+    // on the phone the toggle's click and the facet group ready.
     await page.evaluate(() => {
       const w = window as unknown as { benchTimes: Record<string, number> };
       const times: Record<string, number> = {};
       w.benchTimes = times;
       const list = document.querySelector<HTMLElement>('[data-results]')!;
+      const facets = document.querySelector<HTMLElement>('[data-facets]');
       document.addEventListener('keydown', (e) => {
         if (e.key === 'Enter' && times.enter === undefined) times.enter = performance.now();
       }, { capture: true });
+      document.querySelector('[data-facet-toggle]')?.addEventListener('click', () => (times.open ??= performance.now()), { capture: true });
       new MutationObserver(() => {
         if (times.enter === undefined) return;
         // Taken in the next animation frame: the one that paints what was just added. (No named
@@ -318,35 +358,46 @@ async function coldQuery(distDir: string, query: string): Promise<QueryOutcome> 
         if (times.card === undefined && list.querySelector('.search-card')) requestAnimationFrame(() => (times.card ??= performance.now()));
         if (times.ready === undefined && list.dataset.state === 'ready') requestAnimationFrame(() => (times.ready ??= performance.now()));
       }).observe(list, { childList: true, attributes: true, attributeFilter: ['data-state'] });
+      if (facets) {
+        new MutationObserver(() => {
+          if (times.open !== undefined && times.counts === undefined && facets.dataset.state === 'ready') requestAnimationFrame(() => (times.counts ??= performance.now()));
+        }).observe(facets, { attributes: true, attributeFilter: ['data-state'] });
+      }
     });
     await input.fill(query);
     await input.press('Enter');
+    const times = () => page.evaluate(() => (window as unknown as { benchTimes: Record<string, number> }).benchTimes);
     await page.waitForFunction(() => (window as unknown as { benchTimes: Record<string, number> }).benchTimes.ready !== undefined, undefined, { timeout: 120_000 });
-    const times = await page.evaluate(() => (window as unknown as { benchTimes: Record<string, number> }).benchTimes);
     const results = Number(await page.locator('[data-results]').getAttribute('data-count'));
     if (results > 0) await page.locator('.search-card').first().waitFor({ state: 'visible', timeout: 10_000 });
-    // Let the last responses report their sizes.
-    for (let waited = 0; pending > 0 && waited < 10_000; waited += 50) await page.waitForTimeout(50);
-    await page.waitForTimeout(200);
-    let indexBytes = 0;
-    let jsBytes = 0;
-    let requests = 0;
-    for (const t of await Promise.all(transfers)) {
-      const kind = searchTransfer(t.path);
-      if (process.env.BENCH_DEBUG) process.stderr.write(`[bench]   ${t.bytes}\t${kind ?? '-'}\t${t.path}\n`);
-      if (kind === 'index') indexBytes += t.bytes;
-      if (kind === 'js') jsBytes += t.bytes;
-      if (kind) requests++;
+    await settle();
+    const search = await tally(0);
+    const searched = await times();
+    let panel: QueryOutcome['panel'];
+    const toggle = page.locator('[data-facet-toggle]');
+    // The counts are fetched on opening only when the search was drawn without them ("pending");
+    // "ready": they came with the results; no state at all: a page from before issue 19.
+    const facetsState = await page.locator('[data-facets]').getAttribute('data-state');
+    if (device === 'phone' && facetsState === 'ready') panel = { bytes: 0, ms: 0 };
+    if (device === 'phone' && facetsState === 'pending' && results > 0 && (await toggle.isVisible())) {
+      const before = transfers.length;
+      await toggle.click();
+      await page.waitForFunction(() => (window as unknown as { benchTimes: Record<string, number> }).benchTimes.counts !== undefined, undefined, { timeout: 120_000 });
+      await settle();
+      const opened = await tally(before);
+      const t = await times();
+      panel = { bytes: opened.indexBytes + opened.jsBytes, ms: round(t.counts - t.open, 0) };
     }
     // No results: the first "results" the reader sees is the no-results help, shown with the list.
-    const firstAt = times.card ?? times.ready;
+    const firstAt = searched.card ?? searched.ready;
     return {
-      indexBytes,
-      bytes: indexBytes + jsBytes,
-      requests,
-      firstResultsMs: round(firstAt - times.enter, 0),
-      facetCountsMs: round(times.ready - times.enter, 0),
+      indexBytes: search.indexBytes,
+      bytes: search.indexBytes + search.jsBytes,
+      requests: search.requests,
+      firstResultsMs: round(firstAt - searched.enter, 0),
+      facetCountsMs: round(searched.ready - searched.enter, 0),
       results,
+      ...(panel ? { panel } : {}),
     };
   } finally {
     await browser.close();
@@ -384,7 +435,9 @@ async function main(): Promise<void> {
   if (args.derive) return deriveOnly(args.derive);
   if (args.queryOnly) {
     // Re-measure the cold query on an already built site (e.g. a kept --work directory's dist).
-    process.stdout.write(`${JSON.stringify(await coldQuery(args.queryOnly, args.query))}\n`);
+    const phone = await coldQuery(args.queryOnly, args.query, 'phone');
+    const desktop = await coldQuery(args.queryOnly, args.query, 'desktop');
+    process.stdout.write(`${JSON.stringify({ phone, desktop })}\n`);
     return;
   }
 
@@ -446,10 +499,16 @@ async function main(): Promise<void> {
   const index = sizeOf(join(distDir, 'search-index'));
 
   let query: QueryOutcome | null = null;
+  let desktop: QueryOutcome | null = null;
   if (!args.skipBrowser && existsSync('/usr/bin/chromium') && index.files > 0) {
-    log(`cold first query "${args.query}" in Chromium`);
-    query = await coldQuery(distDir, args.query);
-    log(`  ${query.results} results; first card ${query.firstResultsMs} ms, facet counts ${query.facetCountsMs} ms; ${query.requests} files, ${query.indexBytes} index bytes, ${query.bytes} with JS`);
+    for (const device of ['phone', 'desktop'] as const) {
+      log(`cold first query "${args.query}" in Chromium (${device})`);
+      const q = await coldQuery(distDir, args.query, device);
+      log(`  ${q.results} results; first card ${q.firstResultsMs} ms, list ready ${q.facetCountsMs} ms; ${q.requests} files, ${q.indexBytes} index bytes, ${q.bytes} with JS`);
+      if (q.panel) log(`  opening 筛选: ${q.panel.bytes} bytes, counts after ${q.panel.ms} ms`);
+      if (device === 'phone') query = q;
+      else desktop = q;
+    }
   }
 
   log('import speed on the fixtures');
@@ -511,6 +570,13 @@ async function main(): Promise<void> {
     coldQueryResults: query?.results ?? null,
     firstResultsMs: query?.firstResultsMs ?? null,
     facetCountsMs: query?.facetCountsMs ?? null,
+    facetPanelBytes: query?.panel?.bytes ?? null,
+    facetPanelMs: query?.panel?.ms ?? null,
+    coldQueryDesktopIndexBytes: desktop?.indexBytes ?? null,
+    coldQueryDesktopTotalBytes: desktop?.bytes ?? null,
+    coldQueryDesktopRequests: desktop?.requests ?? null,
+    firstResultsDesktopMs: desktop?.firstResultsMs ?? null,
+    facetCountsDesktopMs: desktop?.facetCountsMs ?? null,
     importDocsPerSecond: docsPerSecond,
     editorWait,
   };

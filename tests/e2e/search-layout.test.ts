@@ -92,6 +92,8 @@ describe('facets on a phone and on a desktop (item 8)', () => {
     await toggle.click();
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     expect(await page.locator('[data-facets]').isVisible()).toBe(true);
+    // Opening the panel fetches the counts (issue 19): check the page with them drawn.
+    await page.waitForSelector('[data-facets][data-state="ready"]', { state: 'attached' });
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
     expect(axe.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))).toEqual([]);
     await context.close();
@@ -144,6 +146,7 @@ describe('facets on a phone and on a desktop (item 8)', () => {
     it(`checkboxes and radio buttons are at least 24×24 px (${name})`, async () => {
       const { context, page } = await open(options, query);
       if (await page.locator('[data-facet-toggle]').isVisible()) await page.locator('[data-facet-toggle]').click();
+      await page.waitForSelector('[data-facets][data-state="ready"]', { state: 'attached' });
       const sizes = await page.locator('[data-facets] input[type="checkbox"], .sort input[type="radio"]').evaluateAll((boxes) =>
         boxes.map((b) => {
           const r = b.getBoundingClientRect();

@@ -1,82 +1,20 @@
 /**
- * Search in real Chromium against the built site. Every expected result set is computed here from
- * the content files (title, subtitle and body text; Traditional queries folded with OpenCC's full
- * converter as an independent oracle), never hard-coded, so the tests follow whatever content exists.
+ * Search in real Chromium against the built site. Every expected result set is computed from
+ * the content files (tests/helpers/search-oracle.ts: title, subtitle and body text, metadata;
+ * Traditional queries folded with OpenCC's full converter as an independent oracle), never
+ * hard-coded, so the tests follow whatever content exists.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { Converter } from 'opencc-js';
 import { AxeBuilder } from '@axe-core/playwright';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { launchBrowser } from './browser.ts';
-import { readSearchPage } from '../../src/lib/search/build/page-text.ts';
-import { loadContentReports } from '../helpers/content.ts';
 import { regionPath } from '../../src/lib/regions/gazetteer.ts';
-import { contentDirUrl, loadRegistry } from '../../src/schemas/registry.ts';
+import { searchableText, searchOracle, toSimplified } from '../helpers/search-oracle.ts';
 
 const baseUrl = inject('baseUrl');
-const reports = loadContentReports();
-const registry = loadRegistry(contentDirUrl());
-const toSimplified = Converter({ from: 't', to: 'cn' });
+const { reports, registry, holds, expectedUrls } = searchOracle(inject('distDir'));
 let browser: Browser;
 let page: Page;
-
-/** The text a reader can search: title, subtitle and body with Markdown heading and quote marks removed. */
-function searchableText(report: (typeof reports)[number]): string {
-  const body = report.body.replace(/^\s*(#{1,6}|>)\s*/gm, '');
-  return [report.data.title, report.data.subtitle ?? '', body].join('\n');
-}
-
-/**
- * The metadata a report is also found by (issue 20): its regions' province, city and district
- * (named with its city) as the gazetteer names them, topic and outlet names from the registries,
- * reporters and keywords. Each value is matched on its own, so no phrase runs from one into the next.
- */
-function metadataValues(report: (typeof reports)[number]): string[] {
-  const values: string[] = [];
-  for (const code of report.data.regions) {
-    const chain = regionPath(code);
-    const province = chain.find((r) => r.level === 'province');
-    const city = chain.find((r) => r.level === 'city') ?? (chain.length > 1 ? province : undefined);
-    const county = chain.find((r) => r.level === 'county');
-    values.push(province?.name ?? '', city?.name ?? '', county ? `${city?.name ?? ''}${county.name}` : '');
-  }
-  for (const id of report.data.topics) values.push(registry.topics.find((t) => t.id === id)?.name ?? id);
-  values.push(registry.outlets.find((o) => o.id === report.data.outlet)?.name ?? report.data.outlet);
-  values.push(...report.data.reporters, ...report.data.keywords);
-  return values.filter(Boolean);
-}
-
-/** True when the report holds the phrase (already Simplified) in its text or in one metadata value. */
-function holds(report: (typeof reports)[number], phrase: string): boolean {
-  return searchableText(report).includes(phrase) || metadataValues(report).some((v) => v.includes(phrase));
-}
-
-/**
- * The built 专题 dossier pages as the index reads them (their text includes the embedded report
- * lists, so it is taken from the page, through the same reader the index uses).
- */
-const dossiers = (() => {
-  const root = join(inject('distDir'), 'dossiers');
-  if (!existsSync(root)) return [];
-  return readdirSync(root, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && existsSync(join(root, e.name, 'index.html')))
-    .map((e) => {
-      const page = readSearchPage(readFileSync(join(root, e.name, 'index.html'), 'utf8'));
-      const values = [page.meta.headline ?? '', ...Object.values(page.facets).flat()];
-      return { url: `/dossiers/${e.name}/`, text: toSimplified(`${page.meta.headline ?? ''}\n${page.text ?? ''}`), values, data: { date: page.meta.date ?? '' } };
-    });
-})();
-
-/** URLs of the reports (and dossiers) containing the query (folded to Simplified) as a phrase, in text or metadata. */
-function expectedUrls(query: string, keep: (r: { data: { date: string } }) => boolean = () => true): string[] {
-  const phrase = toSimplified(query);
-  return [
-    ...reports.filter((r) => keep(r) && holds(r, phrase)).map((r) => `/reports/${r.id}/`),
-    ...dossiers.filter((d) => keep(d) && (d.text.includes(phrase) || d.values.some((v) => v.includes(phrase)))).map((d) => d.url),
-  ].sort();
-}
 
 async function waitForResults(): Promise<void> {
   await page.waitForSelector('[data-results][data-state="ready"]', { state: 'attached' });

@@ -2,11 +2,31 @@
  * The search itself, in the browser: normalise and fold the query, fetch the few index files its
  * tokens hash to, and answer from them (src/lib/search/browser/query.ts). Every file comes from this
  * site; .bin files are gzip, inflated here with the browser's DecompressionStream.
+ *
+ * The facet file (every value's reports, for the facet panel's counts) is the largest file a
+ * search can fetch, so it is fetched only when the counts are shown or a facet is selected; a
+ * search without it finds the values the query names (metadata search) through the buckets and
+ * fetches only those values' files (format.ts).
  */
 import { normalizeQuery, splitPhrases } from '../../lib/search/normalize-query.ts';
 import { containsTraditional, foldToSimplified } from '../../lib/search/fold-script.ts';
-import { answer, bucketSource, matchText, readFacetTable, type FacetTable, type MetadataHit, type PostingSource, type TextMatches } from '../../lib/search/browser/query.ts';
-import { bucketPath, cardFields, facetsPath, INDEX_DIR, MANIFEST_FILE, recordPath, type CardRecord, type SearchManifest } from '../../lib/search/index/format.ts';
+import {
+  answer,
+  bucketSource,
+  facetCounts as countFacets,
+  indexedMetadata,
+  matchText,
+  readFacetTable,
+  readValueRecord,
+  tableMetadata,
+  type FacetTable,
+  type FacetValueRecord,
+  type MetadataHit,
+  type MetadataSource,
+  type PostingSource,
+  type TextMatches,
+} from '../../lib/search/browser/query.ts';
+import { bucketPath, cardFields, facetsPath, INDEX_DIR, MANIFEST_FILE, recordPath, valuePath, type CardRecord, type SearchManifest } from '../../lib/search/index/format.ts';
 import { containsPhrase } from '../../lib/search/index/tokens.ts';
 import { FACET_KEYS, METADATA_FIELDS } from '../../lib/search/facets.ts';
 import type { SearchState } from '../../lib/search/search-url.ts';
@@ -17,6 +37,12 @@ import type { SearchState } from '../../lib/search/search-url.ts';
  * beyond it the count is marked as approximate and cards are confirmed as they are shown.
  */
 export const CONFIRM_ALL = 20;
+
+/**
+ * A phrase with more candidate values than this (区, 市: in hundreds of names) loads the facet file
+ * instead of one small file per value: fewer requests, and the counts come with it.
+ */
+export const VALUE_FILES_LIMIT = 32;
 
 interface LoadedIndex {
   manifest: SearchManifest;
@@ -30,8 +56,13 @@ export interface SearchOutcome {
   folded: boolean;
   /** Report numbers in display order. */
   results: number[];
-  /** Result counts per facet value. */
+  /**
+   * Result counts per facet value: of every value when `countsComplete`, otherwise only of the
+   * values the query names (enough for the place suggestions); facetCounts() gives the rest.
+   */
   counts: Record<string, Record<string, number>>;
+  /** True when `counts` covers every facet value (the facet file was loaded). */
+  countsComplete: boolean;
   /** True when some results may hold the phrase's pieces apart (unconfirmed, too many to check). */
   approximate: boolean;
   /** True when cards must be confirmed against their text before they are shown. */
@@ -41,7 +72,9 @@ export interface SearchOutcome {
 
 let index: Promise<LoadedIndex> | undefined;
 let facetTable: Promise<FacetTable> | undefined;
+let facetTableLoaded = false;
 const records = new Map<number, Promise<CardRecord>>();
+const valueRecords = new Map<number, Promise<FacetValueRecord>>();
 
 async function fetchOk(path: string, init?: RequestInit): Promise<Response> {
   const response = await fetch(path, init);
@@ -67,11 +100,32 @@ export function loadIndex(): Promise<LoadedIndex> {
   return index;
 }
 
-/** Every facet value with its reports, loaded once. */
+/** Every facet value with its reports (the facet file), loaded once. */
 export function loadFacets(): Promise<FacetTable> {
-  facetTable ??= loadIndex().then(({ manifest }) => inflate(facetsPath(manifest.version)).then(readFacetTable));
+  facetTable ??= loadIndex()
+    .then(({ manifest }) => inflate(facetsPath(manifest.version)).then(readFacetTable))
+    .then((table) => {
+      facetTableLoaded = true;
+      return table;
+    });
   facetTable.catch(() => (facetTable = undefined));
   return facetTable;
+}
+
+/** True once the facet file is in memory: from then on every search has its counts for free. */
+export function facetsLoaded(): boolean {
+  return facetTableLoaded;
+}
+
+/** Searched facet value n (v/<n>.bin): its facet, name and reports, loaded once. */
+function loadValue(n: number): Promise<FacetValueRecord> {
+  let record = valueRecords.get(n);
+  if (!record) {
+    record = loadIndex().then(({ manifest }) => inflate(valuePath(manifest.version, n))).then(readValueRecord);
+    valueRecords.set(n, record);
+    record.catch(() => valueRecords.delete(n));
+  }
+  return record;
 }
 
 /** Report n's result card: URL, facts and text. */
@@ -109,18 +163,56 @@ function keepMatches(text: TextMatches, keep: readonly boolean[]): TextMatches {
   return { docs: Uint32Array.from(at, (i) => text.docs[i]), scores: Float64Array.from(at, (i) => text.scores[i]), unconfirmed: false, metadata: text.metadata };
 }
 
+/** A facet table of just these values (the ones a query names), each once. */
+function tableOf(values: readonly FacetValueRecord[]): FacetTable {
+  const table: FacetTable = new Map();
+  for (const { facet, value, docs } of values) {
+    const list = table.get(facet) ?? [];
+    if (!list.some((v) => v.value === value)) list.push({ value, docs });
+    table.set(facet, list);
+  }
+  return table;
+}
+
+export interface SearchOptions {
+  /**
+   * The facet panel is shown, so every value's count is wanted: the facet file is fetched with
+   * the postings and the page lays out once. Without it (a phone with the panel folded) the facet
+   * file is fetched only when a facet is selected, a phrase names too many values, or an earlier
+   * search loaded it anyway.
+   */
+  counts: boolean;
+}
+
 /**
  * Runs the search a state describes; an empty query lists every report matching the filters,
- * newest first. The facet file is fetched with the postings, not after the first cards: its
- * values are also searched (a region, topic, outlet, reporter or keyword named by the query), and
- * the counts then arrive with the results, so the page lays out once.
+ * newest first. Facet values are also searched (a region, topic or outlet named by the query):
+ * in the facet file when it is loaded, otherwise through the buckets and one small file per value
+ * the query names.
  */
-export async function runSearch(state: SearchState): Promise<SearchOutcome> {
+export async function runSearch(state: SearchState, options: SearchOptions = { counts: true }): Promise<SearchOutcome> {
   const normalised = normalizeQuery(state.q);
   const simplified = await foldToSimplified(normalised);
   const phrases = splitPhrases(simplified);
-  const [{ manifest, source }, table] = await Promise.all([loadIndex(), loadFacets()]);
-  let text = phrases.length ? await matchText(phrases, source, { table, fields: METADATA_FIELDS }) : undefined;
+  const chosen = selection(state);
+  // A selection needs its values' reports, and the facet file is one request for all of them.
+  const whole = options.counts || Object.keys(chosen).length > 0 || facetTableLoaded;
+  const [{ manifest, source }, loaded] = await Promise.all([loadIndex(), whole ? loadFacets() : undefined]);
+  const named: FacetValueRecord[] = [];
+  let metadata: MetadataSource;
+  if (loaded) metadata = tableMetadata(loaded, METADATA_FIELDS);
+  else {
+    const indexed = indexedMetadata(source, METADATA_FIELDS, { loadValue, limit: VALUE_FILES_LIMIT, loadTable: loadFacets });
+    metadata = {
+      fields: METADATA_FIELDS,
+      valuesHolding: async (phrase) => {
+        const values = await indexed.valuesHolding(phrase);
+        named.push(...values);
+        return values;
+      },
+    };
+  }
+  let text = phrases.length ? await matchText(phrases, source, metadata) : undefined;
   let approximate = false;
   if (text?.unconfirmed && text.docs.length <= CONFIRM_ALL) {
     const found = text;
@@ -129,6 +221,15 @@ export async function runSearch(state: SearchState): Promise<SearchOutcome> {
   } else if (text?.unconfirmed) {
     approximate = true;
   }
-  const { results, counts } = answer(manifest.documents, text, table, selection(state), state.sort);
-  return { phrases, folded: simplified !== normalised, results, counts, approximate, confirmCards: approximate, text };
+  // The facet file may have come in the meantime (a phrase naming many values loads it).
+  const table = loaded ?? (facetTableLoaded ? await loadFacets() : undefined);
+  const { results, counts } = answer(manifest.documents, text, table ?? tableOf(named), chosen, state.sort);
+  return { phrases, folded: simplified !== normalised, results, counts, countsComplete: table !== undefined, approximate, confirmCards: approximate, text };
+}
+
+/** Every facet value's count for a search that ran without them (fetches the facet file once). */
+export async function facetCounts(found: SearchOutcome, state: SearchState): Promise<SearchOutcome['counts']> {
+  if (found.countsComplete) return found.counts;
+  const [{ manifest }, table] = await Promise.all([loadIndex(), loadFacets()]);
+  return countFacets(manifest.documents, found.text, table, selection(state));
 }

@@ -7,6 +7,15 @@
  * ready, inside space the page reserves (styles in src/pages/search/index.astro), so nothing the
  * reader sees jumps; on a phone the facets are folded below one button and fold again after a
  * tick, so the results stay in view; a focused checkbox keeps its focus across the redraw.
+ *
+ * Facet counts (issue 19) need the facet file, the largest file a search can fetch, so it is
+ * fetched only when the counts are shown: with the results when the facet panel is on screen (a
+ * desktop's column, a phone's opened panel), and on a phone with the panel folded only when the
+ * reader opens it (or a facet is selected: then the search needs it anyway). The results list's
+ * data-state="ready" means the search is drawn: status, first cards, suggestions, and the counts
+ * if the panel is on screen. The facet group's own data-state says where its counts are:
+ * "pending" (not fetched: the panel is folded), "loading" (the toggle says 载入中), "ready", or
+ * "error" (opening the panel again retries).
  */
 import { FACETS, METADATA_FIELDS, type FacetKey } from '../../lib/search/facets.ts';
 import { parseSearchState, searchStateToParams, type SearchState } from '../../lib/search/search-url.ts';
@@ -15,7 +24,7 @@ import { placeSuggestions } from '../../lib/search/browser/place-suggestions.ts'
 import { formatPartialDateZh } from '../../lib/dates/partial-date.ts';
 import { containsPhrase } from '../../lib/search/index/tokens.ts';
 import type { CardRecord } from '../../lib/search/index/format.ts';
-import { cardHolds, loadCard, loadIndex, runSearch, type SearchOutcome } from './engine.ts';
+import { cardHolds, facetCounts, loadCard, loadIndex, runSearch, type SearchOutcome } from './engine.ts';
 
 const PAGE_SIZE = 10;
 
@@ -41,6 +50,8 @@ export function startSearchPage(doc: Document): void {
   const panel = doc.querySelector<HTMLElement>('[data-facet-panel]')!;
   const toggle = panel.querySelector<HTMLButtonElement>('[data-facet-toggle]')!;
   const chosenCount = toggle.querySelector<HTMLElement>('[data-facet-chosen]')!;
+  const loadingMark = toggle.querySelector<HTMLElement>('[data-facet-loading]')!;
+  const facetsNotes = facets.querySelectorAll<HTMLElement>('[data-facets-note]');
   const suggest = doc.querySelector<HTMLElement>('[data-place-suggest]')!;
   // Phones (where the toggle is shown) start with the facets folded, by CSS, so results come first.
   const folding = () => getComputedStyle(toggle).display !== 'none';
@@ -48,7 +59,17 @@ export function startSearchPage(doc: Document): void {
     toggle.setAttribute('aria-expanded', String(open));
     panel.toggleAttribute('data-open', open);
   };
-  toggle.addEventListener('click', () => setOpen(toggle.getAttribute('aria-expanded') !== 'true'));
+  const isOpen = () => toggle.getAttribute('aria-expanded') === 'true';
+  /** The facets are on screen: a desktop's column, or a phone's opened panel. */
+  const panelShown = () => !folding() || isOpen();
+  toggle.addEventListener('click', () => {
+    setOpen(!isOpen());
+    if (isOpen()) void showCounts();
+  });
+  // A phone turned to landscape (or a window widened) shows the column: it needs its counts.
+  matchMedia('(min-width: 48em)').addEventListener('change', () => {
+    if (panelShown()) void showCounts();
+  });
   let state: SearchState = parseSearchState(new URLSearchParams(location.search));
   let outcome: SearchOutcome | undefined;
   let shown = 0;
@@ -71,6 +92,35 @@ export function startSearchPage(doc: Document): void {
   const syncForm = () => {
     input.value = state.q;
     for (const radio of form.querySelectorAll<HTMLInputElement>('input[name="sort"]')) radio.checked = radio.value === state.sort;
+  };
+
+  const setFacetsState = (next: 'pending' | 'loading' | 'ready' | 'error') => {
+    facets.dataset.state = next;
+    if (next === 'loading') facets.setAttribute('aria-busy', 'true');
+    else facets.removeAttribute('aria-busy');
+    loadingMark.hidden = next !== 'loading';
+    // The page's own lines for "loading" and "error" (src/pages/search/index.astro).
+    for (const note of facetsNotes) note.hidden = note.dataset.facetsNote !== next;
+  };
+
+  const showChosen = () => {
+    const chosen = FACETS.reduce((n, f) => n + (state.filters[f.key]?.length ?? 0), 0);
+    chosenCount.textContent = chosen ? `（已选${chosen}项）` : '';
+  };
+
+  /**
+   * A search drawn without its counts (a phone with the panel folded): no values yet, the panel
+   * (and its toggle) kept when there are results to filter, the counts fetched when it is opened.
+   */
+  const renderFacetsLater = (found: SearchOutcome) => {
+    for (const facet of FACETS) {
+      const fieldset = facets.querySelector<HTMLFieldSetElement>(`[data-facet="${facet.key}"]`)!;
+      fieldset.querySelector('ul')!.replaceChildren();
+      fieldset.hidden = true;
+    }
+    layout.toggleAttribute('data-no-facets', found.results.length === 0);
+    showChosen();
+    setFacetsState('pending');
   };
 
   const renderFacets = (counts: SearchOutcome['counts']) => {
@@ -106,8 +156,24 @@ export function startSearchPage(doc: Document): void {
     }
     // No facet to offer (an empty search, no results): no empty filter column either.
     layout.toggleAttribute('data-no-facets', shownFacets === 0);
-    const chosen = FACETS.reduce((n, f) => n + (state.filters[f.key]?.length ?? 0), 0);
-    chosenCount.textContent = chosen ? `（已选${chosen}项）` : '';
+    showChosen();
+    setFacetsState('ready');
+  };
+
+  /** Fetches and draws the counts of the search on screen, if it was drawn without them. */
+  const showCounts = async () => {
+    const found = outcome;
+    const pending = facets.dataset.state === 'pending' || facets.dataset.state === 'error';
+    if (!found || !pending) return;
+    const mine = generation;
+    setFacetsState('loading');
+    try {
+      const counts = await facetCounts(found, state);
+      if (mine !== generation) return;
+      renderFacets(counts);
+    } catch {
+      if (mine === generation) setFacetsState('error');
+    }
   };
 
   /** 钱塘 → a button that narrows to the district 杭州市钱塘区, when the results include it. */
@@ -213,7 +279,7 @@ export function startSearchPage(doc: Document): void {
     }
     list.dataset.state = 'loading';
     status.textContent = '正在搜索…';
-    const found = await runSearch(state);
+    const found = await runSearch(state, { counts: panelShown() });
     if (mine !== generation) return;
     // The first cards are built before anything changes, then the page is redrawn at once: the
     // old results stay until the new ones replace them, so the view does not jump.
@@ -222,7 +288,8 @@ export function startSearchPage(doc: Document): void {
     outcome = found;
     shown = Math.min(found.results.length, PAGE_SIZE);
     layout.toggleAttribute('data-idle', false);
-    renderFacets(found.counts);
+    if (found.countsComplete) renderFacets(found.counts);
+    else renderFacetsLater(found);
     renderSuggestions(found.phrases, found.counts);
     const removals = removeButtons();
     applied.replaceChildren(...(removals.length ? ['已选筛选：', ...removals] : []));
@@ -242,6 +309,8 @@ export function startSearchPage(doc: Document): void {
     performance.mark('xieshang:search-results');
     list.dataset.state = 'ready';
     list.dataset.count = String(n);
+    // The panel was opened (or the window widened) while the search ran without counts.
+    if (!found.countsComplete && panelShown()) void showCounts();
   };
 
   form.addEventListener('submit', (event) => {

@@ -29,10 +29,11 @@ export type FacetSelection = Partial<Record<FacetKey, string[]>>;
 /**
  * Facets a report is also found by (issue 20): a query that names a region, a topic or an outlet
  * finds the reports filed under it, even when their text does not say it (杭州 finds the reports
- * of 杭州市 and its districts). The values are matched in the facet file, which every search loads
- * anyway, so this costs no extra byte. `weight` ranks such a match against the text: a region or
- * topic counts as much as a headline match, an outlet a little less, a passing mention in the body
- * about 1. `label` tells the reader why a card matched (地区：杭州市).
+ * of 杭州市 and its districts). Each such value has a small file of its own, found through the
+ * buckets a query fetches anyway (format.ts), so a query pays only for the values it names.
+ * `weight` ranks such a match against the text: a region or topic counts as much as a headline
+ * match, an outlet a little less, a passing mention in the body about 1. `label` tells the reader
+ * why a card matched (地区：杭州市).
  */
 export const METADATA_FIELDS = [
   { key: 'province', label: '地区', weight: 3 },
@@ -43,10 +44,10 @@ export const METADATA_FIELDS = [
 ] as const;
 
 /**
- * Reporters and keywords are searched too, but one name per report would make the facet file
- * (fetched by every search) grow with the archive: they are indexed as a third field of the
- * report's text instead (after headline and body) and carried on its result card, which says
- * 记者：… or 关键词：… when that is what matched.
+ * Reporters and keywords are searched too, but as facet values one name per report would grow the
+ * facet data with the archive: they are indexed as a third field of the report's text instead
+ * (after headline and body) and carried on its result card, which says 记者：… or 关键词：… when
+ * that is what matched.
  */
 export const SEARCH_ONLY_KEYS = ['reporter', 'keyword'] as const;
 export type SearchOnlyKey = (typeof SEARCH_ONLY_KEYS)[number];

@@ -64,13 +64,22 @@ describe('result table', () => {
       coldQueryResults: null,
       firstResultsMs: null,
       facetCountsMs: null,
+      facetPanelBytes: null,
+      facetPanelMs: null,
+      coldQueryDesktopIndexBytes: null,
+      coldQueryDesktopTotalBytes: null,
+      coldQueryDesktopRequests: null,
+      firstResultsDesktopMs: null,
+      facetCountsDesktopMs: null,
       importDocsPerSecond: null,
     };
     const table = formatTable(result);
     expect(table).toMatch(/page generation\s+10 s\s+12 s\s+900 MB/u);
     expect(table).toMatch(/search index\s+9\.0 MB in 700 files/u);
-    expect(table).toMatch(/cold first query\s+—/u);
-    expect(table).toMatch(/time to facet counts\s+—/u);
+    expect(table).toMatch(/cold first query \(phone\)\s+—/u);
+    expect(table).toMatch(/time to results drawn\s+—/u);
+    expect(table).toMatch(/opening 筛选 \(phone\)\s+—/u);
+    expect(table).toMatch(/cold first query \(desktop\)\s+—/u);
     expect(table).toMatch(/import speed\s+— /u);
   });
 
@@ -92,11 +101,21 @@ describe('result table', () => {
       coldQueryResults: 42,
       firstResultsMs: 85,
       facetCountsMs: 130,
+      facetPanelBytes: 23_100,
+      facetPanelMs: 40,
+      coldQueryDesktopIndexBytes: 140_200,
+      coldQueryDesktopTotalBytes: 190_700,
+      coldQueryDesktopRequests: 18,
+      firstResultsDesktopMs: 90,
+      facetCountsDesktopMs: 95,
       importDocsPerSecond: 12.5,
     };
     const table = formatTable(result);
-    expect(table).toMatch(/cold first query\s+170\.9 kB transferred \(index 120\.4 kB, JS 50\.5 kB\) in 17 files, 42 results/u);
+    expect(table).toMatch(/cold first query \(phone\)\s+170\.9 kB transferred \(index 120\.4 kB, JS 50\.5 kB\) in 17 files, 42 results/u);
     expect(table).toMatch(/time to first results\s+85 ms/u);
-    expect(table).toMatch(/time to facet counts\s+130 ms/u);
+    expect(table).toMatch(/time to results drawn\s+130 ms/u);
+    expect(table).toMatch(/opening 筛选 \(phone\)\s+23\.1 kB, counts after 40 ms/u);
+    expect(table).toMatch(/cold first query \(desktop\)\s+190\.7 kB transferred \(index 140\.2 kB, JS 50\.5 kB\) in 18 files$/mu);
+    expect(table).toMatch(/desktop first results \/ counts\s+90 ms \/ 95 ms/u);
   });
 });

@@ -20,19 +20,33 @@ export interface PostingSource {
   documents: number;
   /** The token's postings, or undefined when no report holds it. */
   posting(key: string): Promise<Posting | undefined>;
+  /** The numbers of the searched facet values whose name holds the token (format.ts), or undefined. */
+  valuesWith(key: string): Promise<Uint32Array | undefined>;
 }
 
-/** Every posting list in one bucket file's (inflated) bytes. */
-export function readBucket(bytes: Uint8Array): Map<string, Posting> {
+/** One bucket file's (inflated) bytes: its tokens' postings and the searched values holding each. */
+export interface Bucket {
+  postings: Map<string, Posting>;
+  values: Map<string, Uint32Array>;
+}
+
+/** Every posting list in one bucket file's (inflated) bytes, and its tokens' searched values. */
+export function readBucket(bytes: Uint8Array): Bucket {
   const input = new ByteReader(bytes);
   const count = input.varint();
-  const lists = new Map<string, Posting>();
+  const postings = new Map<string, Posting>();
   for (let i = 0; i < count; i++) {
     const key = input.string();
     const docs = readDocSet(input);
-    lists.set(key, { docs, masks: input.bytes(docs.length), follows: input.bytes(docs.length) });
+    postings.set(key, { docs, masks: input.bytes(docs.length), follows: input.bytes(docs.length) });
   }
-  return lists;
+  const values = new Map<string, Uint32Array>();
+  const valueKeys = input.varint();
+  for (let i = 0; i < valueKeys; i++) {
+    const key = input.string();
+    values.set(key, readDocSet(input));
+  }
+  return { postings, values };
 }
 
 /**
@@ -40,15 +54,17 @@ export function readBucket(bytes: Uint8Array): Map<string, Posting> {
  * an array in tests); each bucket is loaded and parsed once.
  */
 export function bucketSource(documents: number, buckets: number, load: (bucket: number) => Promise<Uint8Array>): PostingSource {
-  const parsed = new Map<number, Promise<Map<string, Posting>>>();
+  const parsed = new Map<number, Promise<Bucket>>();
+  const bucket = (key: string) => {
+    const i = bucketOf(key, buckets);
+    let found = parsed.get(i);
+    if (!found) parsed.set(i, (found = load(i).then(readBucket)));
+    return found;
+  };
   return {
     documents,
-    async posting(key) {
-      const bucket = bucketOf(key, buckets);
-      let lists = parsed.get(bucket);
-      if (!lists) parsed.set(bucket, (lists = load(bucket).then(readBucket)));
-      return (await lists).get(key);
-    },
+    posting: async (key) => (await bucket(key)).postings.get(key),
+    valuesWith: async (key) => (await bucket(key)).values.get(key),
   };
 }
 
@@ -80,16 +96,89 @@ export interface MetadataHit {
   value: string;
 }
 
+/** One facet value with its reports: a v/<n>.bin file, or an entry of the facet file. */
+export interface FacetValueRecord {
+  facet: string;
+  value: string;
+  docs: Uint32Array;
+}
+
+/** Reads a searched value's file (v/<n>.bin, inflated). */
+export function readValueRecord(bytes: Uint8Array): FacetValueRecord {
+  const input = new ByteReader(bytes);
+  return { facet: input.string(), value: input.string(), docs: readDocSet(input) };
+}
+
 /**
- * Reports whose metadata (the facet file's values of `fields`) holds the phrase exactly, as the
- * text would be matched (containsPhrase: same units, punctuation and case ignored), with the
- * values and the best field weight. Exact, so these reports need no confirmation.
+ * Where matchText finds the metadata values that hold a phrase: the whole facet table
+ * (tableMetadata), or the buckets' value numbers and one small file per candidate value
+ * (indexedMetadata). Both give exactly the values of `fields` that hold the phrase as the text
+ * would be matched (containsPhrase: same units, punctuation and case ignored).
  */
-export function metadataMatches(phrase: string, phraseIndex: number, table: FacetTable, fields: readonly MetadataField[]): Map<number, { weight: number; hits: MetadataHit[] }> {
+export interface MetadataSource {
+  fields: readonly MetadataField[];
+  valuesHolding(phrase: string): Promise<FacetValueRecord[]>;
+}
+
+/** Metadata matched in a facet table that is already loaded. */
+export function tableMetadata(table: FacetTable, fields: readonly MetadataField[]): MetadataSource {
+  return {
+    fields,
+    valuesHolding: async (phrase) =>
+      fields.flatMap((field) => (table.get(field.key) ?? []).filter((v) => containsPhrase(v.value, '', phrase)).map((v) => ({ facet: field.key, value: v.value, docs: v.docs }))),
+  };
+}
+
+/** The numbers in every one of `sets` (undefined: no number), ascending. */
+function intersect(sets: readonly (Uint32Array | undefined)[]): number[] {
+  let kept = Array.from(sets[0] ?? []);
+  for (const set of sets.slice(1)) {
+    const other = new Set(set);
+    kept = kept.filter((n) => other.has(n));
+  }
+  return kept;
+}
+
+export interface IndexedMetadataOptions {
+  /** Loads searched value n's file (v/<n>.bin), parsed. */
+  loadValue(value: number): Promise<FacetValueRecord>;
+  /**
+   * When a phrase has more candidate values than `limit` (区 is in every district's name), the
+   * whole facet table is loaded instead of that many small files.
+   */
+  limit: number;
+  loadTable(): Promise<FacetTable>;
+}
+
+/**
+ * Metadata matched without the facet table: a value can hold the phrase only if its name holds
+ * every token of the phrase, so the candidates are the intersection of the tokens' value numbers
+ * (from the buckets matchText fetches anyway); each candidate's file is fetched and its name
+ * checked with containsPhrase. A phrase that names no value costs nothing more.
+ */
+export function indexedMetadata(source: PostingSource, fields: readonly MetadataField[], options: IndexedMetadataOptions): MetadataSource {
+  const searched = new Set(fields.map((f) => f.key));
+  return {
+    fields,
+    async valuesHolding(phrase) {
+      const keys = [...new Set(phraseTokens(phrase).map((t) => t.key))];
+      const candidates = intersect(await Promise.all(keys.map((key) => source.valuesWith(key))));
+      if (candidates.length > options.limit) return tableMetadata(await options.loadTable(), fields).valuesHolding(phrase);
+      const records = await Promise.all(candidates.map((n) => options.loadValue(n)));
+      return records.filter((r) => searched.has(r.facet) && containsPhrase(r.value, '', phrase));
+    },
+  };
+}
+
+/**
+ * Reports whose metadata holds the phrase (`values`, from a MetadataSource), with the values and
+ * the best field weight. Exact, so these reports need no confirmation.
+ */
+export function metadataMatches(phraseIndex: number, values: readonly FacetValueRecord[], fields: readonly MetadataField[]): Map<number, { weight: number; hits: MetadataHit[] }> {
   const found = new Map<number, { weight: number; hits: MetadataHit[] }>();
   for (const field of fields) {
-    for (const value of table.get(field.key) ?? []) {
-      if (!containsPhrase(value.value, '', phrase)) continue;
+    for (const value of values) {
+      if (value.facet !== field.key) continue;
       const hit: MetadataHit = { phrase: phraseIndex, facet: field.key, value: value.value };
       for (const doc of value.docs) {
         const entry = found.get(doc);
@@ -180,12 +269,6 @@ function matchPhrase(tokens: readonly PhraseToken[], lists: readonly Posting[], 
   return { docs, scores };
 }
 
-/** What matchText also searches: the facet table and which of its fields hold searchable metadata. */
-export interface MetadataSource {
-  table: FacetTable;
-  fields: readonly MetadataField[];
-}
-
 /**
  * Reports holding every phrase (folded to Simplified and split by the caller) in their text or,
  * when `metadata` is given, in their metadata (region, topic, outlet … names), or undefined when
@@ -197,17 +280,21 @@ export async function matchText(phrases: readonly string[], source: PostingSourc
   const plans = phrases.map((phrase, index) => ({ phrase, index, tokens: phraseTokens(phrase) })).filter((p) => p.tokens.length > 0);
   if (plans.length === 0) return undefined;
   const keys = [...new Set(plans.flatMap((p) => p.tokens.map((t) => t.key)))];
-  const found = new Map(await Promise.all(keys.map(async (key) => [key, await source.posting(key)] as const)));
+  // The postings and (all phrases at once, so their value files are fetched together) the metadata.
+  const [found, metaValues] = await Promise.all([
+    Promise.all(keys.map(async (key) => [key, await source.posting(key)] as const)).then((entries) => new Map(entries)),
+    Promise.all(plans.map((p) => metadata?.valuesHolding(p.phrase) ?? [])),
+  ]);
   let docs: number[] | undefined;
   let scores = new Map<number, number>();
   const hitsByDoc = new Map<number, MetadataHit[]>();
-  for (const { phrase: text, index, tokens } of plans) {
+  for (const [k, { index, tokens }] of plans.entries()) {
     const lists = tokens.map((t) => found.get(t.key));
     const phrase = lists.every((l): l is Posting => l !== undefined) ? matchPhrase(tokens, lists, source.documents) : { docs: [], scores: [] };
     const own = new Map<number, number>();
     phrase.docs.forEach((doc, i) => own.set(doc, phrase.scores[i]));
     if (metadata) {
-      const meta = metadataMatches(text, index, metadata.table, metadata.fields);
+      const meta = metadataMatches(index, metaValues[k], metadata.fields);
       // The phrase's weight: its tokens' idf, a token no text holds counted as rare as the metadata matches.
       const weight = tokens.reduce((sum, t) => sum + idf(source.documents, found.get(t.key)?.docs.length ?? meta.size), 0);
       for (const [doc, { weight: field, hits }] of meta) {
@@ -284,19 +371,10 @@ export interface SearchAnswer {
 }
 
 /**
- * The final answer for text matches (undefined: no text condition, every report), a facet
- * selection and a sort order. Relevance without text is date order.
+ * For each facet, how many results each value of `table` would give with the other facets'
+ * selections kept (for a table of only some values, the counts of those values).
  */
-export function answer(documents: number, text: TextMatches | undefined, table: FacetTable, selection: Selection, sort: 'relevance' | 'date'): SearchAnswer {
-  const flags = allowed(documents, text?.docs, table, selection);
-  let results: number[] = [];
-  if (text) {
-    const order = Array.from(text.docs.keys()).filter((i) => flags[text.docs[i]]);
-    if (sort === 'relevance') order.sort((a, b) => text.scores[b] - text.scores[a] || text.docs[a] - text.docs[b]);
-    results = order.map((i) => text.docs[i]);
-  } else {
-    for (let d = 0; d < documents; d++) if (flags[d]) results.push(d);
-  }
+export function facetCounts(documents: number, text: TextMatches | undefined, table: FacetTable, selection: Selection, flags = allowed(documents, text?.docs, table, selection)): SearchAnswer['counts'] {
   const counts: Record<string, Record<string, number>> = {};
   for (const [facet, values] of table) {
     const base = selection[facet]?.length ? allowed(documents, text?.docs, table, selection, facet) : flags;
@@ -308,5 +386,23 @@ export function answer(documents: number, text: TextMatches | undefined, table: 
     }
     counts[facet] = perValue;
   }
-  return { results, counts };
+  return counts;
+}
+
+/**
+ * The final answer for text matches (undefined: no text condition, every report), a facet
+ * selection and a sort order. Relevance without text is date order. `table` must hold every
+ * selected value; the counts are those of the values it holds.
+ */
+export function answer(documents: number, text: TextMatches | undefined, table: FacetTable, selection: Selection, sort: 'relevance' | 'date'): SearchAnswer {
+  const flags = allowed(documents, text?.docs, table, selection);
+  let results: number[] = [];
+  if (text) {
+    const order = Array.from(text.docs.keys()).filter((i) => flags[text.docs[i]]);
+    if (sort === 'relevance') order.sort((a, b) => text.scores[b] - text.scores[a] || text.docs[a] - text.docs[b]);
+    results = order.map((i) => text.docs[i]);
+  } else {
+    for (let d = 0; d < documents; d++) if (flags[d]) results.push(d);
+  }
+  return { results, counts: facetCounts(documents, text, table, selection, flags) };
 }

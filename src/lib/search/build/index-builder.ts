@@ -7,10 +7,14 @@
  * lists, filters and page metadata all grow with the archive; docs/scaling.md has the numbers.
  * Here a token's postings are a report set (a bitmap once the token is common) plus two bytes per
  * report (format.ts), hashed into bucket files so a query fetches a handful of small files.
+ * The facet values are written twice: all of them in one file for the facet panel's counts, and
+ * each searched value (region, topic, outlet) in a file of its own, found through the buckets, so
+ * a query naming one fetches only that value.
  */
 import { bucketOf, ByteWriter, writeDocSet } from '../index/codec.ts';
 import { followerBit, textOccurrences } from '../index/tokens.ts';
 import { cardFields, POSITION_MODULUS, TITLE_BIT, type CardRecord } from '../index/format.ts';
+import { METADATA_FIELDS } from '../facets.ts';
 
 export interface IndexDocument {
   card: CardRecord;
@@ -30,6 +34,8 @@ export interface BuiltIndex {
   documents: number;
   buckets: Uint8Array[];
   facets: Uint8Array;
+  /** Searched facet value n's file (format.ts, v/<n>.bin): facet, value and its reports. */
+  values: Uint8Array[];
   records: Uint8Array[];
   /** Distinct tokens and (token, report) pairs, for the build log and the benchmark. */
   stats: { tokens: number; postings: number };
@@ -38,6 +44,8 @@ export interface BuiltIndex {
 export interface BuildOptions {
   /** Aim for buckets of about this many bytes before compression (the bucket count is a power of two). */
   targetBucketBytes?: number;
+  /** The facets whose values a query searches (default: METADATA_FIELDS' keys). */
+  searchedFacets?: readonly string[];
 }
 
 // Most buckets then gzip to a few kB: a rare token costs one small file, a common one its own size.
@@ -147,22 +155,71 @@ export class SearchIndexBuilder {
     return powerOfTwoAtLeast(Math.ceil(estimate / (this.options.targetBucketBytes ?? DEFAULT_TARGET_BUCKET_BYTES)));
   }
 
-  /** Every bucket's bytes, bucket 0 first; tokens within a bucket in code-unit order. */
+  /**
+   * Every bucket's bytes, bucket 0 first: the postings of its tokens, then, for those of its tokens
+   * that occur in searched facet values, the values' numbers; tokens in code-unit order.
+   */
   *buckets(count = this.bucketCount()): Generator<Uint8Array> {
     const byBucket: string[][] = Array.from({ length: count }, () => []);
     for (const key of [...this.postings.keys()].sort(compareKeys)) byBucket[bucketOf(key, count)].push(key);
-    for (const bucketKeys of byBucket) {
+    const { byKey, values } = this.searchedValues();
+    const valueKeys: string[][] = Array.from({ length: count }, () => []);
+    for (const key of [...byKey.keys()].sort(compareKeys)) valueKeys[bucketOf(key, count)].push(key);
+    for (let b = 0; b < count; b++) {
       const out = new ByteWriter();
-      out.varint(bucketKeys.length);
-      for (const key of bucketKeys) {
+      out.varint(byBucket[b].length);
+      for (const key of byBucket[b]) {
         const list = this.postings.get(key)!;
         out.string(key);
         writeDocSet(out, list.docs.subarray(0, list.length), this.documents);
         out.bytes(list.masks.subarray(0, list.length));
         out.bytes(list.follows.subarray(0, list.length));
       }
+      out.varint(valueKeys[b].length);
+      for (const key of valueKeys[b]) {
+        out.string(key);
+        writeDocSet(out, byKey.get(key)!, values.length);
+      }
       yield out.finish();
     }
+  }
+
+  /**
+   * The searched facet values, numbered as format.ts says (facet names, then values, in code-unit
+   * order), and for each token of their names the numbers of the values holding it.
+   */
+  private searchedValues(): { values: { facet: string; value: string }[]; byKey: Map<string, number[]> } {
+    const searched = new Set(this.options.searchedFacets ?? METADATA_FIELDS.map((f) => f.key));
+    const values: { facet: string; value: string }[] = [];
+    for (const facet of [...this.facetDocs.keys()].sort(compareKeys)) {
+      if (!searched.has(facet)) continue;
+      for (const value of [...this.facetDocs.get(facet)!.keys()].sort(compareKeys)) values.push({ facet, value });
+    }
+    const byKey = new Map<string, number[]>();
+    values.forEach(({ value }, n) => {
+      textOccurrences(value, 0, (key) => {
+        const list = byKey.get(key);
+        if (!list) byKey.set(key, [n]);
+        else if (list[list.length - 1] !== n) list.push(n);
+      });
+    });
+    return { values, byKey };
+  }
+
+  /** Each searched facet value's file (v/<n>.bin), value 0 first: facet name, value, reports. */
+  *values(): Generator<Uint8Array> {
+    for (const { facet, value } of this.searchedValues().values) {
+      const out = new ByteWriter();
+      out.string(facet);
+      out.string(value);
+      writeDocSet(out, this.facetDocs.get(facet)!.get(value)!, this.documents);
+      yield out.finish();
+    }
+  }
+
+  /** How many searched facet values there are (the manifest's `values`). */
+  valueCount(): number {
+    return this.searchedValues().values.length;
   }
 
   /** The facet file: every facet (by name) with every value and its reports. */
@@ -191,5 +248,5 @@ export class SearchIndexBuilder {
 export function buildSearchIndex(documents: readonly IndexDocument[], options: BuildOptions = {}): BuiltIndex {
   const builder = new SearchIndexBuilder(options);
   const records = documents.map((doc) => builder.add(doc));
-  return { documents: builder.documents, buckets: [...builder.buckets()], facets: builder.facets(), records, stats: builder.stats };
+  return { documents: builder.documents, buckets: [...builder.buckets()], facets: builder.facets(), values: [...builder.values()], records, stats: builder.stats };
 }

@@ -12,7 +12,7 @@ import { joinPath, walkFiles, type FileTree, type WritableFileTree } from '../..
 import { traditionalToSimplified } from '../../text/chinese.ts';
 import { containsTraditional } from '../fold-script.ts';
 import { SearchIndexBuilder, type IndexDocument } from './index-builder.ts';
-import { bucketFile, cardFields, FACETS_FILE, FORMAT_VERSION, INDEX_DIR, MANIFEST_FILE, recordFile, versionDir, type SearchManifest } from '../index/format.ts';
+import { bucketFile, cardFields, FACETS_FILE, FORMAT_VERSION, INDEX_DIR, MANIFEST_FILE, recordFile, valueFile, versionDir, type SearchManifest } from '../index/format.ts';
 import { readSearchPage } from './page-text.ts';
 
 /** Compression and digest, supplied by the caller (Node's zlib and crypto at build time). */
@@ -158,9 +158,11 @@ function writeIndexInOrder(site: WritableFileTree, packing: IndexPacking, pages:
   let i = 0;
   for (const bucket of builder.buckets(count)) write(bucketFile(i++), bucket);
   write(FACETS_FILE, builder.facets());
+  let values = 0;
+  for (const value of builder.values()) write(valueFile(values++), value);
   const version = digest.hex().slice(0, 12);
   site.rename(scratch, treePath(versionDir(version)));
-  const manifest: SearchManifest = { format: FORMAT_VERSION, version, documents: builder.documents, buckets: count };
+  const manifest: SearchManifest = { format: FORMAT_VERSION, version, documents: builder.documents, buckets: count, values };
   const text = new TextEncoder().encode(`${JSON.stringify(manifest)}\n`);
   site.write(joinPath(root, MANIFEST_FILE), text);
   return { manifest, files: files + 1, bytes: bytes + text.length, tokens: builder.stats.tokens };

@@ -2,8 +2,12 @@
  * The search index's files and their layout, shared by the build and the browser.
  *
  *   /search-index/manifest.json            SearchManifest (small, fetched fresh on every visit)
- *   /search-index/<version>/b/<i>.bin      bucket i: the postings of every token hashed to i
- *   /search-index/<version>/facets.bin     facet values and the reports filed under each
+ *   /search-index/<version>/b/<i>.bin      bucket i: the postings of every token hashed to i, and
+ *                                          which searched facet values hold each of those tokens
+ *   /search-index/<version>/facets.bin     every facet value and the reports filed under each (for
+ *                                          the facet panel's counts; fetched only when they are shown)
+ *   /search-index/<version>/v/<n>.bin      searched facet value n (METADATA_FIELDS: region, topic,
+ *                                          outlet) with its reports: what a query naming it fetches
  *   /search-index/<version>/r/<n>.bin      report n's result card: URL, facts and text (JSON)
  *
  * Every .bin file is gzip-compressed by the build and inflated by the page, so its size on the wire
@@ -19,11 +23,19 @@
  * followerBit). A phrase's tokens must fit one start position modulo 7 and each must have the
  * phrase's next character among its followers, which rules out almost every report where the
  * phrase's pieces occur apart; the page confirms the rest against the cards' text (engine.ts).
+ *
+ * Metadata search (a query naming a region, topic or outlet finds the reports filed under it)
+ * needs to know which values hold the phrase without loading every value: the searched values are
+ * numbered (facet names in code-unit order, then values in code-unit order, as in facets.bin), and
+ * each bucket ends with, for every token hashed to it that occurs in some searched value, the set
+ * of those value numbers (the same codec as report sets). A phrase's candidate values are the
+ * intersection over its tokens; the page fetches each candidate's v/<n>.bin and checks the phrase
+ * against the value's name, so the match stays exact.
  */
 
 export const INDEX_DIR = '/search-index/';
 export const MANIFEST_FILE = 'manifest.json';
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /** Positions are kept modulo this; it must stay below 8 so the title bit fits in the same byte. */
 export const POSITION_MODULUS = 7;
@@ -38,6 +50,8 @@ export interface SearchManifest {
   documents: number;
   /** How many bucket files the tokens are hashed into (a power of two). */
   buckets: number;
+  /** How many searched facet values there are, numbered 0 to values − 1 (one v/<n>.bin each). */
+  values: number;
 }
 
 /** What a result card shows: written per report, read when the card is drawn. */
@@ -70,6 +84,7 @@ export function versionDir(version: string): string {
 /** Files within a version directory. */
 export const bucketFile = (bucket: number) => `b/${bucket}.bin`;
 export const recordFile = (doc: number) => `r/${doc}.bin`;
+export const valueFile = (value: number) => `v/${value}.bin`;
 export const FACETS_FILE = 'facets.bin';
 
 export function bucketPath(version: string, bucket: number): string {
@@ -78,6 +93,10 @@ export function bucketPath(version: string, bucket: number): string {
 
 export function recordPath(version: string, doc: number): string {
   return versionDir(version) + recordFile(doc);
+}
+
+export function valuePath(version: string, value: number): string {
+  return versionDir(version) + valueFile(value);
 }
 
 export function facetsPath(version: string): string {

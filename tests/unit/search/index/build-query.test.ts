@@ -16,8 +16,9 @@ import { allRegions } from '../../../../src/lib/regions/gazetteer.ts';
 import { reportSearchData } from '../../../../src/lib/search/build/report-search-data.ts';
 import { buildSearchIndex, type BuiltIndex, type IndexDocument } from '../../../../src/lib/search/build/index-builder.ts';
 import { bucketOf } from '../../../../src/lib/search/index/codec.ts';
-import { answer, bucketSource, matchText, readBucket, readFacetTable, type FacetTable, type PostingSource, type Selection, type TextMatches } from '../../../../src/lib/search/browser/query.ts';
-import { containsPhrase, foldForIndex, phraseTokens } from '../../../../src/lib/search/index/tokens.ts';
+import { answer, bucketSource, indexedMetadata, matchText, readBucket, readFacetTable, readValueRecord, tableMetadata, type FacetTable, type PostingSource, type Selection, type TextMatches } from '../../../../src/lib/search/browser/query.ts';
+import { containsPhrase, foldForIndex, phraseTokens, textOccurrences } from '../../../../src/lib/search/index/tokens.ts';
+import { METADATA_FIELDS } from '../../../../src/lib/search/facets.ts';
 import { reportSchema } from '../../../../src/schemas/report.ts';
 import { contentDirUrl, loadRegistry } from '../../../../src/schemas/registry.ts';
 import { loadContentReports } from '../../../helpers/content.ts';
@@ -123,7 +124,7 @@ describe('the built index', () => {
     let keys = 0;
     const problems: string[] = [];
     index.buckets.forEach((bytes, i) => {
-      for (const [key, posting] of readBucket(bytes)) {
+      for (const [key, posting] of readBucket(bytes).postings) {
         keys++;
         if (bucketOf(key, index.buckets.length) !== i) problems.push(`${key} in bucket ${i}`);
         if (posting.masks.length !== posting.docs.length || posting.follows.length !== posting.docs.length) problems.push(`${key}: byte runs`);
@@ -372,7 +373,7 @@ describe('metadata: facet values, reporters and keywords (issue 20 item 6)', () 
   it('finds a report by a facet value the text does not hold, says which value, and ranks it above a passing mention', async () => {
     const built = buildSearchIndex(small);
     const table = readFacetTable(built.facets);
-    const text = (await matchText(['杭州'], sourceOf(built), { table, fields }))!;
+    const text = (await matchText(['杭州'], sourceOf(built), tableMetadata(table, fields)))!;
     expect([...text.docs]).toEqual([0, 1]);
     expect(text.metadata.get(1)).toEqual([
       { phrase: 0, facet: 'city', value: '杭州市' },
@@ -387,31 +388,138 @@ describe('metadata: facet values, reporters and keywords (issue 20 item 6)', () 
   it('a topic finds its reports; a headline match and a topic match both rank above a body mention', async () => {
     const built = buildSearchIndex([...small, doc('新闻五', '顺带提到民营经济。', {})]);
     const table = readFacetTable(built.facets);
-    const text = (await matchText(['民营经济'], sourceOf(built), { table, fields }))!;
+    const text = (await matchText(['民营经济'], sourceOf(built), tableMetadata(table, fields)))!;
     expect([...text.docs]).toEqual([1, 2, 3, 4]);
     expect(answer(5, text, table, {}, 'relevance').results.at(-1)).toBe(4);
   });
 
   it('a year or any facet not listed as metadata is not searched', async () => {
     const built = buildSearchIndex(small);
-    const text = (await matchText(['2024'], sourceOf(built), { table: readFacetTable(built.facets), fields }))!;
+    const text = (await matchText(['2024'], sourceOf(built), tableMetadata(readFacetTable(built.facets), fields)))!;
     expect([...text.docs]).toEqual([]);
   });
 
   it('reporters and keywords are indexed as a field of their own: found, exact, no phrase across fields', async () => {
     const built = buildSearchIndex(small);
     const table = readFacetTable(built.facets);
-    expect([...(await matchText(['鲍蔓华'], sourceOf(built), { table, fields }))!.docs]).toEqual([1]);
-    expect([...(await matchText(['营商环境'], sourceOf(built), { table, fields }))!.docs]).toEqual([2]);
+    expect([...(await matchText(['鲍蔓华'], sourceOf(built), tableMetadata(table, fields)))!.docs]).toEqual([1]);
+    expect([...(await matchText(['营商环境'], sourceOf(built), tableMetadata(table, fields)))!.docs]).toEqual([2]);
     expect(containsPhrase('新闻二', '与此无关。', '鲍蔓华', ['鲍蔓华'])).toBe(true);
     // The end of the text does not run into the first field: 关。 + 营 is no phrase.
     expect(containsPhrase('新闻三', '也无关', '无关营', ['营商环境'])).toBe(false);
-    expect([...(await matchText(['关营'], sourceOf(built), { table, fields }))!.docs]).toEqual([]);
+    expect([...(await matchText(['关营'], sourceOf(built), tableMetadata(table, fields)))!.docs]).toEqual([]);
   });
 
   it('every word must be found, each in text or metadata', async () => {
     const built = buildSearchIndex(small);
     const table = readFacetTable(built.facets);
-    expect([...(await matchText(['杭州', '民营经济'], sourceOf(built), { table, fields }))!.docs]).toEqual([1]);
+    expect([...(await matchText(['杭州', '民营经济'], sourceOf(built), tableMetadata(table, fields)))!.docs]).toEqual([1]);
+  });
+});
+
+describe('metadata without the facet file: the buckets name the candidate values, one file each (issue 19)', () => {
+  const fields = METADATA_FIELDS;
+
+  /** The indexed metadata source of a built index, counting the value files it loads. */
+  function indexedOf(built: BuiltIndex, limit = 32) {
+    const loads: number[] = [];
+    let tables = 0;
+    const source = sourceOf(built);
+    const metadata = indexedMetadata(source, fields, {
+      limit,
+      loadValue: async (n) => {
+        loads.push(n);
+        return readValueRecord(built.values[n]);
+      },
+      loadTable: async () => {
+        tables++;
+        return readFacetTable(built.facets);
+      },
+    });
+    return { source, metadata, loads, tables: () => tables };
+  }
+
+  /** Every searched value of the facet file, numbered as the builder numbers them. */
+  function searchedValues(built: BuiltIndex) {
+    const table = readFacetTable(built.facets);
+    const searched = new Set<string>(fields.map((f) => f.key));
+    return [...table.keys()].sort().filter((f) => searched.has(f)).flatMap((facet) => table.get(facet)!.map((v) => ({ facet, value: v.value, docs: Array.from(v.docs) })));
+  }
+
+  it('writes one file per searched value (region, topic, outlet), numbered as the facet file orders them', () => {
+    const expected = searchedValues(index);
+    expect(index.values.length).toBe(expected.length);
+    expect(expected.some((v) => v.facet === 'district')).toBe(true);
+    expect(expected.some((v) => v.facet === 'year' || v.facet === 'kind')).toBe(false);
+    index.values.forEach((bytes, n) => {
+      const record = readValueRecord(bytes);
+      expect({ ...record, docs: Array.from(record.docs) }).toEqual(expected[n]);
+    });
+  });
+
+  it('lists, in the bucket of every token of a value’s name, that value’s number', async () => {
+    const values = searchedValues(index);
+    const problems: string[] = [];
+    for (const [n, { value }] of values.entries()) {
+      const tokens = new Set<string>();
+      textOccurrences(value, 0, (key) => tokens.add(key));
+      expect(tokens.size, value).toBeGreaterThan(0);
+      for (const token of tokens) {
+        const listed = await source.valuesWith(token);
+        if (!listed || !Array.from(listed).includes(n)) problems.push(`${value}: ${token}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(await source.valuesWith('鿯')).toBeUndefined();
+  });
+
+  it('matches exactly as the facet file does, for every value name, pieces of names and text phrases', async () => {
+    const values = searchedValues(index);
+    const table = readFacetTable(index.facets);
+    const rng = createRng(1919);
+    const pieces = values.flatMap(({ value }) => {
+      const chars = [...value];
+      const start = rng.int(0, chars.length - 1);
+      return [value, chars.slice(start, start + rng.int(1, 3)).join('')];
+    });
+    const phrases = [...new Set([...pieces, ...Array.from({ length: 80 }, () => pickPhrase(rng, docs)), '杭州', '浙江', '区', '市', '钱塘区', '杭州 民营经济'])];
+    let named = 0;
+    for (const query of phrases) {
+      const words = query.split(' ');
+      const { source: indexedSource, metadata, loads, tables } = indexedOf(index);
+      const want = await matchText(words, sourceOf(index), tableMetadata(table, fields));
+      const got = await matchText(words, indexedSource, metadata);
+      expect({ docs: Array.from(got!.docs), scores: Array.from(got!.scores), metadata: [...got!.metadata] }, query).toEqual({
+        docs: Array.from(want!.docs),
+        scores: Array.from(want!.scores),
+        metadata: [...want!.metadata],
+      });
+      const holding = values.filter((v) => words.some((w) => containsPhrase(v.value, '', w)));
+      if (holding.length) named++;
+      // Only candidates are fetched: at least the values that hold the phrase, none that lack one of its tokens.
+      if (tables() === 0) {
+        for (const v of holding) expect(loads, `${query} loads ${v.value}`).toContain(values.indexOf(v));
+        for (const n of loads) expect(words.some((w) => phraseTokens(w).every((t) => foldForIndex(values[n].value).includes(t.key))), `${query} loads ${values[n].value}`).toBe(true);
+      }
+    }
+    expect(named).toBeGreaterThan(values.length);
+  }, 120_000);
+
+  it('a phrase that names no value fetches no value file; one naming too many loads the facet file instead', async () => {
+    const plain = indexedOf(index);
+    // A phrase of the corpus that shares no character with any value's name.
+    const names = searchedValues(index).map((v) => v.value).join('');
+    const rng = createRng(3);
+    let probe = pickPhrase(rng, docs);
+    while ([...probe].some((ch) => names.includes(ch))) probe = pickPhrase(rng, docs);
+    await matchText([probe], plain.source, plain.metadata);
+    expect(plain.loads).toEqual([]);
+    expect(plain.tables()).toBe(0);
+    const many = indexedOf(index, 32);
+    const districts = searchedValues(index).filter((v) => v.value.includes('区')).length;
+    expect(districts).toBeGreaterThan(32);
+    await matchText(['区'], many.source, many.metadata);
+    expect(many.loads).toEqual([]);
+    expect(many.tables()).toBe(1);
   });
 });

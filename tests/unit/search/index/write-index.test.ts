@@ -33,6 +33,9 @@ describe('writeSearchIndex', () => {
     const paths = [...tree.files.keys()].filter((p) => p.startsWith('search-index/')).sort();
     expect(paths).toContain(`search-index/${version}/r/0.bin`);
     expect(paths).toContain(`search-index/${version}/facets.bin`);
+    // One searched value (the topic 数字经济), in a file of its own for a query naming it.
+    expect(written.manifest.values).toBe(1);
+    expect(paths.filter((p) => p.startsWith(`search-index/${version}/v/`))).toEqual([`search-index/${version}/v/0.bin`]);
     expect(paths).not.toContain('search-index/stale/facets.bin');
     expect(paths.some((p) => p.includes('.building'))).toBe(false);
     expect(JSON.parse(new TextDecoder().decode(tree.files.get('search-index/manifest.json')))).toEqual(written.manifest);
