@@ -18,8 +18,10 @@ function run(request: PassRequest): PassResult {
     return { pass: 'search-index', written, seconds: (performance.now() - started) / 1000 };
   }
   // The search index is written at the same time: its directory is not walked, and pages are
-  // replaced by rename, so the index never reads a half-written page.
-  const written = writeScriptDictionaries(nodeFileTree(request.dir, { atomicWrites: true }), nodeDictionaryPacking, { skipDirs: request.skipDirs });
+  // written in a scratch directory and renamed into place, so the index never reads (or lists)
+  // a half-written page.
+  const tree = nodeFileTree(request.dir, { atomicWritesVia: request.scratchDir });
+  const written = writeScriptDictionaries(tree, nodeDictionaryPacking, { skipDirs: [...request.skipDirs, request.scratchDir] });
   return { pass: 'script-dictionaries', written, seconds: (performance.now() - started) / 1000 };
 }
 

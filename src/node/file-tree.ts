@@ -9,10 +9,11 @@ import type { WritableFileTree } from '../lib/files/tree.ts';
 
 export interface NodeTreeOptions {
   /**
-   * Write each file under a temporary name and rename it into place, so a reader at the same
-   * moment (another worker) sees the old file or the new one, never half of one.
+   * Write each file under a temporary name in this directory (relative to the root, on the same
+   * file system) and rename it into place, so a reader at the same moment (another worker) sees
+   * the old file or the new one, never half of one, and never a temporary file beside it.
    */
-  atomicWrites?: boolean;
+  atomicWritesVia?: string;
 }
 
 /** The directory `root` as a (writable) FileTree. */
@@ -25,8 +26,10 @@ export function nodeFileTree(root: string, options: NodeTreeOptions = {}): Writa
     read: (path) => readFileSync(at(path)),
     write: (path, data) => {
       mkdirSync(dirname(at(path)), { recursive: true });
-      if (!options.atomicWrites) return writeFileSync(at(path), data);
-      const scratch = `${at(path)}.${process.pid}-${threadId}-${written++}.tmp`;
+      if (options.atomicWritesVia === undefined) return writeFileSync(at(path), data);
+      const scratchDir = at(options.atomicWritesVia);
+      if (written === 0) mkdirSync(scratchDir, { recursive: true });
+      const scratch = join(scratchDir, `${process.pid}-${threadId}-${written++}.tmp`);
       writeFileSync(scratch, data);
       renameSync(scratch, at(path));
     },

@@ -45,8 +45,9 @@ describe('runBuiltSitePasses', () => {
       expect(named, path).not.toBeNull();
       expect(readFileSync(join(root, named![1]), 'utf8')).toContain('发展 發展');
     }
-    // Nothing half-written is left behind.
+    // Nothing half-written is left behind, and no scratch directory.
     expect(readdirSync(join(root, 'reports/2024/r00'))).toEqual(['index.html']);
+    expect(readdirSync(root).sort()).toEqual(['_hant', 'index.html', 'reports', 'search-index']);
     expect(readdirSync(join(root, 'search-index')).sort()).toEqual([index.written.manifest.version, 'manifest.json'].sort());
   });
 
