@@ -53,4 +53,11 @@ export default defineConfig({
     (await import('./src/integrations/built-site.ts')).default(),
   ],
   devToolbar: { enabled: false },
+  experimental: {
+    // The content layer's data store in files of at most 20 MiB, each its own module of the
+    // bundle, instead of one data-store.json: the single file is 8.9 kB per report and past
+    // ≈ 50,000 reports too large for the bundler to hand back to V8 (docs/scaling.md,
+    // "100k reports"; withastro/astro#13360).
+    collectionStorage: 'chunked',
+  },
 });
