@@ -8,7 +8,8 @@ import siteUrlNotice from './src/integrations/site-url.ts';
 import rehypeReportSanitize from './src/plugins/rehype-report-sanitize.ts';
 import remarkReportMdxGuard from './src/plugins/remark-report-mdx-guard.ts';
 import { mdxProcessor } from './src/plugins/mdx-processor.ts';
-import { collectionStorageFor, countReportFiles } from './src/node/collection-storage.ts';
+import { collectionStorageFor } from './src/node/collection-storage.ts';
+import { countReportFiles } from './src/node/report-count.ts';
 import { contentDir } from './src/schemas/registry.ts';
 
 // The public address; absolute citations, canonical URLs, feeds and the sitemap are built from it.

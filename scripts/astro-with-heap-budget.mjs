@@ -10,30 +10,14 @@
  * that already sets --max-old-space-size wins.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { countReportFiles } from '../src/node/report-count.ts';
 
 const MB_PER_10K_REPORTS = 1400;
 const MIN_MB = 1400;
 
-/** Report files (.md, .mdx) under dir, counted without reading them. */
-function countReports(dir) {
-  let n = 0;
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return 0;
-  }
-  for (const entry of entries) {
-    if (entry.isDirectory()) n += countReports(join(dir, entry.name));
-    else if (/\.mdx?$/u.test(entry.name)) n++;
-  }
-  return n;
-}
-
-const reports = countReports(join(resolve(process.env.ARCHIVE_CONTENT_DIR ?? 'content'), 'reports'));
+const reports = countReportFiles(join(resolve(process.env.ARCHIVE_CONTENT_DIR ?? 'content'), 'reports'));
 const budget = Math.max(MIN_MB, Math.ceil((reports / 10000) * MB_PER_10K_REPORTS));
 const userSet = /--max-old-space-size/u.test(process.env.NODE_OPTIONS ?? '');
 const astro = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', 'astro', 'bin', 'astro.mjs');

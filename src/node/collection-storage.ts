@@ -7,27 +7,9 @@
  * only for archives past CHUNKED_FROM reports (docs/scaling.md, "100k reports"). The output is
  * the same bytes either way.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 
 /** Report files from which the store is chunked (45,000 built with one file, 60,000 did not). */
 export const CHUNKED_FROM = 40_000;
-
-/** Markdown files under `dir`, recursively; 0 if it does not exist. */
-export function countReportFiles(dir: string): number {
-  let count = 0;
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return 0;
-  }
-  for (const entry of entries) {
-    if (entry.isDirectory()) count += countReportFiles(join(dir, entry.name));
-    else if (/\.mdx?$/.test(entry.name)) count++;
-  }
-  return count;
-}
 
 /** 'single-file' below CHUNKED_FROM reports, 'chunked' from there. */
 export function collectionStorageFor(reports: number): 'single-file' | 'chunked' {

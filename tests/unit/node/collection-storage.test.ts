@@ -2,7 +2,8 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHUNKED_FROM, collectionStorageFor, countReportFiles } from '../../../src/node/collection-storage.ts';
+import { CHUNKED_FROM, collectionStorageFor } from '../../../src/node/collection-storage.ts';
+import { countReportFiles } from '../../../src/node/report-count.ts';
 
 describe('the content data store for the archive’s size', () => {
   it('is one file below CHUNKED_FROM reports and chunked from there', () => {
