@@ -109,6 +109,16 @@ function writeContent(contentDir: string, reports: number, seed: number): void {
   }
 }
 
+/**
+ * CPU seconds of one observed build. /usr/bin/time's count and the samples' both undercount in
+ * different ways: the first misses children that were never reaped, the second processes
+ * shorter than 100 ms. Take the larger.
+ */
+function buildCpuSeconds(run: Observed, spans: ReturnType<typeof phaseSpans>): number {
+  const timeLine = /BENCH_TIME ([\d.]+) ([\d.]+)/u.exec(run.output);
+  return Math.max(timeLine ? Number(timeLine[1]) + Number(timeLine[2]) : 0, totalCpuSeconds(spans, run.samples) ?? 0);
+}
+
 /** Adds report number `index` of the same seed (the one an N+1 archive would have); returns its path. */
 function addReport(contentDir: string, index: number, seed: number): string {
   const { input, provinces } = generatorInput(contentDir);
@@ -484,10 +494,7 @@ async function main(): Promise<void> {
   const search = phase('searchIndex');
   const buildSeconds = build.ms / 1000;
   const buildPeak = Math.max(0, ...build.samples.map((s) => s.rssMb));
-  const timeLine = /BENCH_TIME ([\d.]+) ([\d.]+)/u.exec(build.output);
-  // Both undercount in different ways: /usr/bin/time misses children that were never reaped,
-  // sampling misses processes shorter than 100 ms. Take the larger.
-  const buildCpu = Math.max(timeLine ? Number(timeLine[1]) + Number(timeLine[2]) : 0, totalCpuSeconds(spans, build.samples) ?? 0);
+  const buildCpu = buildCpuSeconds(build, spans);
 
   if (search.seconds === null) log('the build never logged "[xieshang:built-site] … in S s.": no search-index phase measured');
 
@@ -525,10 +532,9 @@ async function main(): Promise<void> {
     const again = await observe(command as string, commandArgs as string[], env, true, work);
     if (again.code !== 0) throw new Error(`the second npm run build failed (exit ${again.code}); output above.`);
     const againSpans = phaseSpans(again.lines, again.ms);
-    const againTime = /BENCH_TIME ([\d.]+) ([\d.]+)/u.exec(again.output);
     editorWait = {
       seconds: round(again.ms / 1000, 2),
-      cpuSeconds: round(Math.max(againTime ? Number(againTime[1]) + Number(againTime[2]) : 0, totalCpuSeconds(againSpans, again.samples) ?? 0), 1),
+      cpuSeconds: round(buildCpuSeconds(again, againSpans), 1),
       peakRssMb: Math.round(Math.max(0, ...again.samples.map((x) => x.rssMb))),
       contentSync: measurePhase(againSpans, again.samples, 'contentSync').seconds,
       pageGeneration: measurePhase(againSpans, again.samples, 'pageGeneration').seconds,
