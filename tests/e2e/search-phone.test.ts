@@ -11,6 +11,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
+import { allResultUrls } from './search-results.ts';
 import { searchOracle, toSimplified } from '../helpers/search-oracle.ts';
 import { readValueRecord } from '../../src/lib/search/browser/query.ts';
 import { containsPhrase, foldForIndex, phraseTokens } from '../../src/lib/search/index/tokens.ts';
@@ -61,18 +62,6 @@ const facetFiles = (fetched: readonly string[]) => fetched.filter((p) => p.endsW
 const valueFiles = (fetched: readonly string[]) => fetched.flatMap((p) => /\/v\/(\d+)\.bin$/u.exec(p) ?? []).filter((_, i) => i % 2 === 1).map(Number);
 const search = (query: string) => `/search/?q=${encodeURIComponent(query)}`;
 
-/** Every result URL, pressing 显示更多结果 until all are shown. */
-async function resultUrls(page: Page): Promise<string[]> {
-  const more = page.locator('[data-more]');
-  while (await more.isVisible()) {
-    const before = await page.locator('.search-card').count();
-    await more.click();
-    await page.waitForFunction((n) => document.querySelectorAll('.search-card').length > n, before);
-  }
-  const hrefs = await page.locator('.search-card h2 a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-  return hrefs.sort();
-}
-
 /** What the facet panel lists: each value with its count, in the panel's order. */
 const facetLabels = (page: Page) => page.locator('[data-facets] fieldset:not([hidden]) label').evaluateAll((labels) => labels.map((l) => l.textContent!.trim()));
 
@@ -88,7 +77,7 @@ describe('a phone with the facet panel folded downloads no facet file (issue 19)
       expect(expected.length, query).toBeGreaterThan(0);
       const { context, page, fetched } = await open(PHONE, search(query));
       expect(await page.locator('[data-facet-toggle]').getAttribute('aria-expanded')).toBe('false');
-      expect(await resultUrls(page)).toEqual(expected);
+      expect(await allResultUrls(page)).toEqual(expected);
       expect(await page.textContent('[data-search-status]')).toContain(String(expected.length));
       expect(facetFiles(fetched), 'the facet file').toEqual([]);
       expect(await page.getAttribute('[data-facets]', 'data-state')).toBe('pending');
@@ -104,7 +93,7 @@ describe('a phone with the facet panel folded downloads no facet file (issue 19)
 
   it('a card found only by its region says why; a place named without its suffix is offered with its count, as on a desktop', async () => {
     const { context, page, fetched } = await open(PHONE, search('杭州'));
-    await resultUrls(page);
+    await allResultUrls(page);
     expect(await page.locator('.card-why', { hasText: '「地区：杭州市」' }).count()).toBeGreaterThan(0);
     expect(facetFiles(fetched)).toEqual([]);
     const phone = await open(PHONE, search('钱塘'));
@@ -156,7 +145,7 @@ describe('opening 筛选 on a phone fetches the counts', () => {
     await page.locator(`[data-facet="year"] input[value="${year}"]`).check();
     await page.waitForURL((url) => url.searchParams.get('year') === year);
     await page.waitForSelector('[data-results][data-state="ready"]', { state: 'attached' });
-    expect(await resultUrls(page)).toEqual(expectedUrls(query, (r) => r.data.date.startsWith(year)));
+    expect(await allResultUrls(page)).toEqual(expectedUrls(query, (r) => r.data.date.startsWith(year)));
     expect(await page.getAttribute('[data-facets]', 'data-state')).toBe('ready');
     expect(facetFiles(fetched)).toHaveLength(1);
     await context.close();
@@ -199,7 +188,7 @@ describe('a URL with a facet filter, cold on a phone', () => {
     const years = [...new Set(reports.filter((r) => all.includes(`/reports/${r.id}/`)).map((r) => r.data.date.slice(0, 4)))];
     const year = years.find((y) => expectedUrls(query, (r) => r.data.date.startsWith(y)).length < all.length)!;
     const { context, page, fetched } = await open(PHONE, `${search(query)}&year=${year}`);
-    expect(await resultUrls(page)).toEqual(expectedUrls(query, (r) => r.data.date.startsWith(year)));
+    expect(await allResultUrls(page)).toEqual(expectedUrls(query, (r) => r.data.date.startsWith(year)));
     // The selection needs its reports: the facet file came with the results, so its counts too.
     expect(facetFiles(fetched)).toHaveLength(1);
     expect(await page.getAttribute('[data-facets]', 'data-state')).toBe('ready');

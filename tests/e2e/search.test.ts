@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { launchBrowser } from './browser.ts';
+import { allResultUrls } from './search-results.ts';
 import { regionPath } from '../../src/lib/regions/gazetteer.ts';
 import { searchableText, searchOracle, toSimplified } from '../helpers/search-oracle.ts';
 
@@ -23,14 +24,7 @@ async function waitForResults(): Promise<void> {
 /** Every result URL on the page, pressing "显示更多结果" until all are shown. */
 async function resultUrls(): Promise<string[]> {
   await waitForResults();
-  const more = page.locator('[data-more]');
-  while (await more.isVisible()) {
-    const before = await page.locator('.search-card').count();
-    await more.click();
-    await page.waitForFunction((n) => document.querySelectorAll('.search-card').length > n, before);
-  }
-  const hrefs = await page.locator('.search-card h2 a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-  return hrefs.sort();
+  return allResultUrls(page);
 }
 
 beforeAll(async () => {
