@@ -122,7 +122,7 @@ const showsOtherPages = (html: string) => html.includes('data-search-form') && h
 export interface WrittenDictionaries {
   pages: number;
   files: number;
-  /** The largest file (by bytes), gzipped. */
+  /** Largest file, gzipped. */
   largestGzip: number;
 }
 
@@ -132,119 +132,69 @@ export interface DictionaryOptions {
   stages?: ScriptStages;
 }
 
-/**
- * The dictionaries of one build, page by page. A page can be handed in as it is built (`page`,
- * which returns it with its dictionary named, for the build to write); `finish` then walks the
- * site for every page not handed in, and last links the pages that show other pages' text to the
- * union of all. Every page is linked once: one already naming a dictionary is left as it is.
- */
-export class ScriptDictionaryWriter {
-  private readonly site: WritableFileTree;
-  private readonly packing: DictionaryPacking;
-  private readonly stages: ScriptStages;
-  private readonly scriptCache = new Map<string, string | undefined>();
-  // What each client script needs, worked out once (every page loads the same few).
-  private readonly scriptKeys = new Map<string, PageKeys>();
-  private readonly union = newPageKeys();
-  private readonly written = new Set<string>();
-  /** Paths handed in through `page`. */
-  private readonly handled = new Set<string>();
-  private readonly later: { path: string; html: string }[] = [];
-  private pages = 0;
-  private largestBytes = 0;
-  private largestGzip = 0;
-
-  constructor(site: WritableFileTree, packing: DictionaryPacking, stages: ScriptStages = scriptStages()) {
-    this.site = site;
-    this.packing = packing;
-    this.stages = stages;
-    site.remove(DICTIONARY_DIR);
-  }
-
-  private readScript(src: string): string | undefined {
-    if (!this.scriptCache.has(src)) {
+/** Writes _hant/*.json into the built site `site` and links each page to its file. */
+export function writeScriptDictionaries(site: WritableFileTree, packing: DictionaryPacking, options: DictionaryOptions = {}): WrittenDictionaries {
+  const stages = options.stages ?? scriptStages();
+  const skip = new Set([DICTIONARY_DIR, ...(options.skipDirs ?? [])]);
+  const root = DICTIONARY_DIR;
+  site.remove(root);
+  const scriptCache = new Map<string, string | undefined>();
+  const readScript = (src: string) => {
+    if (!scriptCache.has(src)) {
       const path = sitePath(src);
       let code: string | undefined;
       try {
-        code = path === undefined ? undefined : decoder.decode(this.site.read(path));
+        code = path === undefined ? undefined : decoder.decode(site.read(path));
       } catch {
         code = undefined;
       }
-      this.scriptCache.set(src, code);
+      scriptCache.set(src, code);
     }
-    return this.scriptCache.get(src);
-  }
-
-  private link(html: string, keys: PageKeys): string {
-    const { name, bytes } = dictionaryFile(this.stages, keys, this.packing);
-    if (!this.written.has(name)) {
-      this.site.write(joinPath(DICTIONARY_DIR, name), bytes);
-      this.written.add(name);
-      // The largest file by bytes is reported gzipped (gzipping every file only to report one
-      // cost a tenth of the pass).
-      if (bytes.length > this.largestBytes) {
-        this.largestBytes = bytes.length;
-        this.largestGzip = this.packing.gzipSize(bytes);
-      }
+    return scriptCache.get(src);
+  };
+  const union = newPageKeys();
+  // What each client script needs, worked out once (every page loads the same few).
+  const scriptKeys = new Map<string, PageKeys>();
+  const written = new Set<string>();
+  let pages = 0;
+  let largestGzip = 0;
+  const link = (path: string, html: string, keys: PageKeys) => {
+    const { name, bytes } = dictionaryFile(stages, keys, packing);
+    if (!written.has(name)) {
+      site.write(joinPath(root, name), bytes);
+      written.add(name);
+      largestGzip = Math.max(largestGzip, packing.gzipSize(bytes));
     }
-    this.pages++;
     const meta = `<meta name="${DICTIONARY_META}" content="/${DICTIONARY_DIR}/${name}">`;
-    return html.replace(HEAD_SCRIPT, meta + HEAD_SCRIPT);
-  }
-
-  /**
-   * The page at `path` with its dictionary named, its dictionary file written. Returned as it is
-   * when it loads no head script, already names a dictionary, or shows other pages' text (linked
-   * in `finish`, from the file the build wrote, once every page's keys are known).
-   */
-  page(path: string, html: string): string {
-    this.handled.add(path);
-    if (!html.includes(HEAD_SCRIPT) || html.includes(`<meta name="${DICTIONARY_META}"`)) return html;
+    site.write(path, encoder.encode(html.replace(HEAD_SCRIPT, meta + HEAD_SCRIPT)));
+    pages++;
+  };
+  const later: { path: string; html: string }[] = [];
+  const pagePaths = site
+    .list('')
+    .sort()
+    .filter((name) => !skip.has(name))
+    .flatMap((name) => (site.isDirectory(name) ? walkFiles(site, name) : [name]))
+    .filter((p) => p.endsWith('.html'));
+  for (const path of pagePaths) {
+    const html = decoder.decode(site.read(path));
+    if (!html.includes(HEAD_SCRIPT)) continue;
     const keys = newPageKeys();
-    const { texts, scripts } = pageParts(html, (src) => this.readScript(src));
-    for (const text of texts) addText(this.stages, keys, text);
+    const { texts, scripts } = pageParts(html, readScript);
+    for (const text of texts) addText(stages, keys, text);
     for (const { src, code } of scripts) {
-      let needs = this.scriptKeys.get(src);
+      let needs = scriptKeys.get(src);
       if (!needs) {
         needs = newPageKeys();
-        addText(this.stages, needs, code);
-        this.scriptKeys.set(src, needs);
+        addText(stages, needs, code);
+        scriptKeys.set(src, needs);
       }
       for (const k of ['cn', 'tw', 'hk'] as const) for (const key of needs[k]) keys[k].add(key);
     }
-    for (const k of ['cn', 'tw', 'hk'] as const) for (const key of keys[k]) this.union[k].add(key);
-    if (showsOtherPages(html)) {
-      this.later.push({ path, html });
-      return html;
-    }
-    return this.link(html, keys);
+    for (const k of ['cn', 'tw', 'hk'] as const) for (const key of keys[k]) union[k].add(key);
+    if (showsOtherPages(html)) later.push({ path, html });
+    else link(path, html, keys);
   }
-
-  /**
-   * Links every page of the site not handed in (in code-point order, writing each), then the pages
-   * that show other pages' text (search), to the union of every page's keys.
-   */
-  finish(options: { skipDirs?: readonly string[] } = {}): WrittenDictionaries {
-    const skip = new Set([DICTIONARY_DIR, ...(options.skipDirs ?? [])]);
-    const site = this.site;
-    const pagePaths = site
-      .list('')
-      .sort()
-      .filter((name) => !skip.has(name))
-      .flatMap((name) => (site.isDirectory(name) ? walkFiles(site, name) : [name]))
-      .filter((p) => p.endsWith('.html') && !this.handled.has(p));
-    for (const path of pagePaths) {
-      const html = decoder.decode(site.read(path));
-      const linked = this.page(path, html);
-      if (linked !== html) site.write(path, encoder.encode(linked));
-    }
-    for (const { path, html } of this.later) site.write(path, encoder.encode(this.link(html, this.union)));
-    this.later.length = 0;
-    return { pages: this.pages, files: this.written.size, largestGzip: this.largestGzip };
-  }
-}
-
-/** Writes _hant/*.json into the built site `site` and links each page to its file. */
-export function writeScriptDictionaries(site: WritableFileTree, packing: DictionaryPacking, options: DictionaryOptions = {}): WrittenDictionaries {
-  return new ScriptDictionaryWriter(site, packing, options.stages).finish(options);
+  for (const { path, html } of later) link(path, html, union);
+  return { pages, files: written.size, largestGzip };
 }

@@ -7,7 +7,7 @@ import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BuiltSitePasses, pageFile, runBuiltSitePasses, type PassResult } from '../../../src/node/built-site-passes.ts';
+import { runBuiltSitePasses, type PassResult } from '../../../src/node/built-site-passes.ts';
 
 const head = '<script src="/scripts/reader-init.js"></script>';
 const page = (headline: string, date: string | undefined) =>
@@ -54,45 +54,5 @@ describe('runBuiltSitePasses', () => {
   it('fails with the pass’s own message when a page cannot be indexed', async () => {
     const root = site({ 'reports/2024/undated/index.html': page('无日期', undefined) });
     await expect(runBuiltSitePasses(root, () => {})).rejects.toThrow(/no data-search-meta="date"/);
-  });
-
-  it('takes pages as they are built, answers each with its dictionary named, and reads back only the pages it was not handed', async () => {
-    const pages = Array.from({ length: 12 }, (_, i) => [`/reports/2024/r${i}/`, page(`报道${i}`, `2024-06-${String(i + 1).padStart(2, '0')}`)] as const);
-    const search = `<!DOCTYPE html><html><head>${head}</head><body><form data-search-form></form><div data-results>繁體</div></body></html>`;
-    // One page is on disk but never handed in (as a page Astro did not render through the middleware).
-    const root = site({ 'reports/2024/late/index.html': page('迟到', '2023-01-01') });
-    const passes = new BuiltSitePasses(root);
-    for (const [pathname, html] of pages) {
-      const answered = await passes.page(pathname, html);
-      expect(answered).toMatch(/<meta name="xieshang:script-dictionary" content="\/_hant\/[0-9a-f]{16}\.json">/);
-      const file = join(root, pageFile(pathname).path);
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, answered);
-    }
-    // The search page comes back as it was: it gets the union of every page at the end.
-    expect(await passes.page('/search/', search)).toBe(search);
-    writeFileSync(join(root, 'search.html'), search);
-    mkdirSync(join(root, 'search'), { recursive: true });
-    writeFileSync(join(root, 'search/index.html'), search);
-    const results = await passes.finish(() => {});
-    const index = results.find((r) => r.pass === 'search-index')!;
-    const dictionaries = results.find((r) => r.pass === 'script-dictionaries')!;
-    expect(index.pagesHandedIn).toBe(12);
-    if (index.pass !== 'search-index' || dictionaries.pass !== 'script-dictionaries') throw new Error('results out of order');
-    expect(index.written.manifest.documents).toBe(13);
-    expect(dictionaries.pagesHandedIn).toBe(13);
-    for (const path of ['reports/2024/late/index.html', 'search/index.html', 'reports/2024/r3/index.html']) {
-      const html = readFileSync(join(root, path), 'utf8');
-      expect(html.match(/xieshang:script-dictionary/g), path).toHaveLength(1);
-    }
-    // The late page's words are in the search page's union dictionary.
-    const union = /content="\/(_hant\/[0-9a-f]{16}\.json)"/.exec(readFileSync(join(root, 'search/index.html'), 'utf8'))![1];
-    expect(readFileSync(join(root, union), 'utf8')).toContain('迟 遲');
-  });
-
-  it('maps a page’s address to the file Astro writes', () => {
-    expect(pageFile('/reports/2024/x/')).toEqual({ url: '/reports/2024/x/', path: 'reports/2024/x/index.html' });
-    expect(pageFile('/404')).toEqual({ url: '/404', path: '404.html' });
-    expect(pageFile('/%E6%B5%99%E6%B1%9F/')).toEqual({ url: '/浙江/', path: '浙江/index.html' });
   });
 });

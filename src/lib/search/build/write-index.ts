@@ -53,7 +53,7 @@ function quickDate(html: string): string | undefined {
  * The built report and dossier pages, newest first (list pages have no body and are skipped).
  * Only their dates are kept: the text is read again, one page at a time, while indexing.
  */
-function reportPages(site: FileTree, dateOf: (html: string) => string | undefined, known: KnownDocuments): ReportPage[] {
+function reportPages(site: FileTree, dateOf: (html: string) => string | undefined): ReportPage[] {
   // Dossiers (专题) are indexed like reports, with the kind 专题 (src/lib/dossier/search-data.ts).
   const paths: string[] = [];
   for (const section of ['reports', 'dossiers']) {
@@ -65,14 +65,9 @@ function reportPages(site: FileTree, dateOf: (html: string) => string | undefine
   }
   const pages: ReportPage[] = [];
   for (const path of paths) {
-    const url = `/${path.replace(/index\.html$/, '')}`;
-    const doc = known.get(url);
-    if (doc) {
-      pages.push({ path, url, id: url.replace(/^\/reports\/|\/$/g, ''), date: doc.card.date });
-      continue;
-    }
     const html = readText(site, path);
     if (!html.includes('data-search-body')) continue;
+    const url = `/${path.replace(/index\.html$/, '')}`;
     const date = dateOf(html);
     if (!date) throw new Error(`${url} has no data-search-meta="date" (written by src/components/SearchMeta.astro), so it cannot be indexed.`);
     pages.push({ path, url, id: url.replace(/^\/reports\/|\/$/g, ''), date });
@@ -119,30 +114,26 @@ export interface WrittenIndex {
   tokens: number;
 }
 
-/** Report pages already read while the site was built, by URL ('/reports/2024/x/'), as indexDocument made them. */
-export type KnownDocuments = ReadonlyMap<string, IndexDocument>;
-
 /**
  * Indexes the built report pages of `site` (the build's output directory) into its
- * search-index/, replacing any earlier index. The pages in `known` (read as they were built) are
- * not read again; every other report and dossier page on disk is. Streams: each card record and
- * each bucket is compressed and written as soon as it exists, into a scratch directory renamed to
- * the version (a digest of every file) at the end.
+ * search-index/, replacing any earlier index. Streams: each card record and each bucket is
+ * compressed and written as soon as it exists, into a scratch directory renamed to the version (a
+ * digest of every file) at the end.
  */
-export function writeSearchIndex(site: WritableFileTree, packing: IndexPacking, known: KnownDocuments = new Map()): WrittenIndex {
+export function writeSearchIndex(site: WritableFileTree, packing: IndexPacking): WrittenIndex {
   try {
-    return writeIndexInOrder(site, packing, reportPages(site, quickDate, known), known);
+    return writeIndexInOrder(site, packing, reportPages(site, quickDate));
   } catch (error) {
     if (!(error instanceof OrderMismatch)) throw error;
     // A page's quick date was not its date: order by full parses instead.
-    return writeIndexInOrder(site, packing, reportPages(site, (html) => readSearchPage(html).meta.date, known), known);
+    return writeIndexInOrder(site, packing, reportPages(site, (html) => readSearchPage(html).meta.date));
   }
 }
 
 /** A page's full parse found another date than the quick one (see quickDate). */
 class OrderMismatch extends Error {}
 
-function writeIndexInOrder(site: WritableFileTree, packing: IndexPacking, pages: readonly ReportPage[], known: KnownDocuments): WrittenIndex {
+function writeIndexInOrder(site: WritableFileTree, packing: IndexPacking, pages: readonly ReportPage[]): WrittenIndex {
   const root = treePath(INDEX_DIR);
   site.remove(root);
   const scratch = joinPath(root, '.building');
@@ -159,7 +150,7 @@ function writeIndexInOrder(site: WritableFileTree, packing: IndexPacking, pages:
   };
   for (const page of pages) {
     const n = builder.documents;
-    const doc = known.get(page.url) ?? indexDocument(readText(site, page.path), page.url);
+    const doc = indexDocument(readText(site, page.path), page.url);
     if (doc.card.date !== page.date) throw new OrderMismatch(page.url);
     write(recordFile(n), builder.add(doc));
   }
