@@ -2,8 +2,9 @@
    - the theme (without a stored choice the CSS follows the system, prefers-color-scheme);
    - Traditional characters: marks <html> (global.css keeps the body unpainted until the 简/繁
      script has converted it, so no Simplified text flashes) and starts fetching the page's small
-     OpenCC dictionary, named by the <meta> the build puts just before this script
-     (src/integrations/script-dictionaries.ts), in parallel with parsing the page.
+     OpenCC dictionary, named by the <meta> the layout puts just before this script
+     (src/lib/text/script-dictionary-href.ts), in parallel with parsing the page. The name is the
+     page's own, so the fetch revalidates (a cached copy could be an older build's).
    Kept tiny and external (same origin) so that a strict Content-Security-Policy needs no
    inline-script hash. */
 (function () {
@@ -22,7 +23,7 @@
   root.lang = 'zh-Hant';
   var meta = document.querySelector('meta[name="xieshang:script-dictionary"]');
   if (meta && window.fetch) {
-    window.xieshangScriptDictionary = fetch(meta.content).then(function (r) {
+    window.xieshangScriptDictionary = fetch(meta.content, { cache: 'no-cache' }).then(function (r) {
       return r.ok ? r.json() : null;
     }).catch(function () {
       return null;

@@ -4,16 +4,15 @@
  * a worker thread (src/node/built-site-worker.ts). Each reads every page back and costs about as
  * much as the other (at 10,000 reports 32 and 37 s one after the other), so on a machine with two
  * cores the build waits for the longer one instead of their sum. They do not depend on each
- * other: the index reads only what SearchMeta wrote, the dictionaries only add a <meta>.
+ * other: both only read the pages, the index what SearchMeta wrote, the dictionaries pass each
+ * page's text and the dictionary file its <meta> names.
  */
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { WrittenIndex } from '../lib/search/build/write-index.ts';
 import type { WrittenDictionaries } from '../lib/text/write-script-dictionaries.ts';
 import { INDEX_DIR } from '../lib/search/index/format.ts';
 
-export type PassRequest = { pass: 'search-index'; dir: string } | { pass: 'script-dictionaries'; dir: string; skipDirs: string[]; scratchDir: string };
+export type PassRequest = { pass: 'search-index'; dir: string } | { pass: 'script-dictionaries'; dir: string; skipDirs: string[] };
 export type PassResult = { pass: 'search-index'; written: WrittenIndex; seconds: number } | { pass: 'script-dictionaries'; written: WrittenDictionaries; seconds: number };
 
 const WORKER = new URL('./built-site-worker.ts', import.meta.url);
@@ -40,15 +39,11 @@ function runPass(request: PassRequest, started: Worker[]): Promise<PassResult> {
 export async function runBuiltSitePasses(dir: string, onDone: (result: PassResult) => void): Promise<PassResult[]> {
   const workers: Worker[] = [];
   const indexDir = INDEX_DIR.replace(/^\/|\/$/g, '');
-  // Where the dictionaries pass writes pages before renaming them into place; removed at the end.
-  const scratchDir = '.built-site-scratch';
-  const passes = [runPass({ pass: 'search-index', dir }, workers), runPass({ pass: 'script-dictionaries', dir, skipDirs: [indexDir], scratchDir }, workers)];
+  const passes = [runPass({ pass: 'search-index', dir }, workers), runPass({ pass: 'script-dictionaries', dir, skipDirs: [indexDir] }, workers)];
   try {
     return await Promise.all(passes.map((p) => p.then((result) => (onDone(result), result))));
   } catch (error) {
     await Promise.all(workers.map((w) => w.terminate()));
     throw error;
-  } finally {
-    rmSync(join(dir, scratchDir), { recursive: true, force: true });
   }
 }

@@ -17,11 +17,9 @@ function run(request: PassRequest): PassResult {
     const written = writeSearchIndex(nodeFileTree(request.dir), nodeIndexPacking);
     return { pass: 'search-index', written, seconds: (performance.now() - started) / 1000 };
   }
-  // The search index is written at the same time: its directory is not walked, and pages are
-  // written in a scratch directory and renamed into place, so the index never reads (or lists)
-  // a half-written page.
-  const tree = nodeFileTree(request.dir, { atomicWritesVia: request.scratchDir });
-  const written = writeScriptDictionaries(tree, nodeDictionaryPacking, { skipDirs: [...request.skipDirs, request.scratchDir] });
+  // The search index is written at the same time: its directory is not walked. Pages are only
+  // read (each names its dictionary itself), so the two passes never see each other's writes.
+  const written = writeScriptDictionaries(nodeFileTree(request.dir), nodeDictionaryPacking, { skipDirs: request.skipDirs });
   return { pass: 'script-dictionaries', written, seconds: (performance.now() - started) / 1000 };
 }
 

@@ -17,6 +17,5 @@ export const nodeIndexPacking: IndexPacking = {
 };
 
 export const nodeDictionaryPacking: DictionaryPacking = {
-  sha256Hex: (data) => createHash('sha256').update(data).digest('hex'),
   gzipSize: (data) => gzipSync(data).length,
 };

@@ -2,14 +2,16 @@
  * The 简/繁 switch. A reader who asks for Traditional text gets the page's own OpenCC dictionary
  * (only the entries that occur on it, a few kB: src/lib/text/write-script-dictionaries.ts) and
  * OpenCC's small core; the choice persists, and on later pages public/scripts/reader-init.js has
- * already started that fetch and keeps the body unpainted until it is converted. Pages without a
- * dictionary (the dev server) fall back to OpenCC's full data, fetched from this site.
+ * already started that fetch and keeps the body unpainted until it is converted. A page whose
+ * dictionary cannot be had (the dev server writes none) falls back to OpenCC's full data, fetched
+ * from this site.
  * Taiwan forms by default, Hong Kong forms when the browser prefers zh-HK or zh-MO.
  */
 import { convertTree, newConversionRecord, restoreTree, type Convert } from './script-convert.ts';
 import { readChoice, writeChoice } from './storage.ts';
 import { scriptToggleLabel } from '../../lib/reader/toggle-labels.ts';
 import type { PageDictionary } from '../../lib/text/script-dictionary.ts';
+import { DICTIONARY_META } from '../../lib/text/script-dictionary-href.ts';
 import { showLabel } from './toggle-label.ts';
 
 const KEY = 'xieshang:script';
@@ -38,9 +40,10 @@ const QUOTES = '“ 「|” 」|‘ 『|’ 』';
 /** This page's dictionary, from reader-init.js's fetch if it started one, or null without one. */
 function pageDictionary(): Promise<PageDictionary | null> {
   if (window.xieshangScriptDictionary) return window.xieshangScriptDictionary;
-  const url = document.querySelector<HTMLMetaElement>('meta[name="xieshang:script-dictionary"]')?.content;
+  const url = document.querySelector<HTMLMetaElement>(`meta[name="${DICTIONARY_META}"]`)?.content;
   if (!url) return Promise.resolve(null);
-  return fetch(url)
+  // Revalidated: the file's name is the page's, so a cached copy could be an older build's.
+  return fetch(url, { cache: 'no-cache' })
     .then((r) => (r.ok ? (r.json() as Promise<PageDictionary>) : null))
     .catch(() => null);
 }

@@ -1,13 +1,21 @@
 /**
  * Writes each built page's 简/繁 dictionary into the built site (src/lib/text/script-dictionary.ts):
  * the OpenCC entries that occur in the page's text, its attributes and the client scripts it
- * loads, as /_hant/<digest>.json, and names that file in a <meta> just before the head script
- * (public/scripts/reader-init.js), which starts fetching it before the body is parsed when the
- * reader chose Traditional. A report page's file is a few kB instead of OpenCC's 438 kB.
+ * loads. A report page's file is a few kB instead of OpenCC's 438 kB.
+ *
+ * Each page names its file itself, in the <meta> the layout writes just before the head script
+ * (public/scripts/reader-init.js, which starts fetching it before the body is parsed when the
+ * reader chose Traditional): /_hant/ followed by the page's own path (script-dictionary-href.ts). So this pass
+ * only reads pages and writes dictionaries. Until December 2026 files were named by a digest of
+ * their bytes and the pass wrote that name into every page, which rewrote (and renamed into place)
+ * all 13,837 pages of a 10,000-report site: about a third of the pass, on a disk slow at creating
+ * files. The price of stable names: a browser could pair a freshly fetched page with a cached older
+ * dictionary, so the page's scripts fetch it with `cache: 'no-cache'` (revalidated, a 304 when
+ * unchanged).
  *
  * The search page shows text from every report, so its dictionary is the union of all pages'.
- * Files are named by a digest of their bytes: the same site gives the same files. Build-time only;
- * the file system, SHA-256 and gzip are passed in (src/node/built-site-worker.ts hands Node's).
+ * Build-time only; the file system and gzip are passed in (src/node/built-site-worker.ts hands
+ * Node's).
  */
 import { Parser } from 'htmlparser2';
 import STPhrases from 'opencc-js/dict/STPhrases';
@@ -16,15 +24,9 @@ import TWVariantsPhrases from 'opencc-js/dict/TWVariantsPhrases';
 import TWVariants from 'opencc-js/dict/TWVariants';
 import HKVariantsPhrases from 'opencc-js/dict/HKVariantsPhrases';
 import HKVariants from 'opencc-js/dict/HKVariants';
-import { joinPath, walkFiles, type WritableFileTree } from '../files/tree.ts';
+import { walkFiles, type WritableFileTree } from '../files/tree.ts';
+import { DICTIONARY_DIR, DICTIONARY_META } from './script-dictionary-href.ts';
 import { addText, newPageKeys, pageDictionary, stageIndex, type PageKeys, type ScriptStages } from './script-dictionary.ts';
-
-/** Where the dictionaries go, under the site root. */
-export const DICTIONARY_DIR = '_hant';
-/** The meta element's name; public/scripts/reader-init.js and the 简/繁 script read it. */
-export const DICTIONARY_META = 'xieshang:script-dictionary';
-/** The head script the meta is placed before (it can only read elements parsed before it). */
-const HEAD_SCRIPT = '<script src="/scripts/reader-init.js"></script>';
 
 /** The stages of opencc-js's cn → tw and cn → hk converters (from/cn.js, to/tw.js, to/hk.js). */
 export function scriptStages(): ScriptStages {
@@ -42,9 +44,10 @@ export function scriptStages(): ScriptStages {
  * fallback OpenCC dictionaries themselves. The scripts come apart from the page's own texts: every
  * page loads the same few, so their keys are worked out once per build, not once per page.
  */
-export function pageParts(html: string, readScript: (src: string) => string | undefined): { texts: string[]; scripts: { src: string; code: string }[] } {
+export function pageParts(html: string, readScript: (src: string) => string | undefined): { texts: string[]; scripts: { src: string; code: string }[]; dictionary?: string } {
   const texts: string[] = [];
   const srcs: string[] = [];
+  let dictionary: string | undefined;
   let text = '';
   const flush = () => {
     if (text) texts.push(text);
@@ -57,6 +60,7 @@ export function pageParts(html: string, readScript: (src: string) => string | un
         flush();
         for (const value of Object.values(attrs)) texts.push(value);
         if (name === 'script' && attrs.type === 'module' && attrs.src) srcs.push(attrs.src);
+        if (name === 'meta' && attrs.name === DICTIONARY_META && dictionary === undefined) dictionary = attrs.content;
       },
       onclosetag: flush,
       oncomment: flush,
@@ -78,7 +82,7 @@ export function pageParts(html: string, readScript: (src: string) => string | un
     }
   };
   for (const src of srcs) follow(src);
-  return { texts, scripts };
+  return { texts, scripts, ...(dictionary === undefined ? {} : { dictionary }) };
 }
 
 /** The page's texts and its scripts' code, as one list (see pageParts). */
@@ -87,10 +91,8 @@ export function pageTexts(html: string, readScript: (src: string) => string | un
   return [...texts, ...scripts.map((s) => s.code)];
 }
 
-/** SHA-256 and gzip, supplied by the caller (Node's crypto and zlib at build time). */
+/** Gzip, supplied by the caller (Node's zlib at build time). */
 export interface DictionaryPacking {
-  /** The hex SHA-256 digest of the bytes. */
-  sha256Hex(data: Uint8Array): string;
   /** Gzipped size of the bytes (reported, never written). */
   gzipSize(data: Uint8Array): number;
 }
@@ -98,11 +100,6 @@ export interface DictionaryPacking {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** The dictionary file's bytes and its name (a digest of those bytes). */
-function dictionaryFile(stages: ScriptStages, keys: PageKeys, packing: DictionaryPacking): { name: string; bytes: Uint8Array } {
-  const bytes = encoder.encode(`${JSON.stringify(pageDictionary(stages, keys))}\n`);
-  return { name: `${packing.sha256Hex(bytes).slice(0, 16)}.json`, bytes };
-}
 
 /** A script's site path ('/_astro/x.js') as a path in the tree; undefined if it climbs out of the site. */
 function sitePath(src: string): string | undefined {
@@ -122,7 +119,7 @@ const showsOtherPages = (html: string) => html.includes('data-search-form') && h
 export interface WrittenDictionaries {
   pages: number;
   files: number;
-  /** Largest file, gzipped. */
+  /** The largest file (by bytes), gzipped. */
   largestGzip: number;
 }
 
@@ -132,12 +129,15 @@ export interface DictionaryOptions {
   stages?: ScriptStages;
 }
 
-/** Writes _hant/*.json into the built site `site` and links each page to its file. */
+/**
+ * Writes _hant/**.json into the built site `site`: for each page with a dictionary <meta>, the file
+ * it names. Pages are only read. Throws if a page names a file outside _hant/ or one another page
+ * names too (each page's dictionary is its own).
+ */
 export function writeScriptDictionaries(site: WritableFileTree, packing: DictionaryPacking, options: DictionaryOptions = {}): WrittenDictionaries {
   const stages = options.stages ?? scriptStages();
   const skip = new Set([DICTIONARY_DIR, ...(options.skipDirs ?? [])]);
-  const root = DICTIONARY_DIR;
-  site.remove(root);
+  site.remove(DICTIONARY_DIR);
   const scriptCache = new Map<string, string | undefined>();
   const readScript = (src: string) => {
     if (!scriptCache.has(src)) {
@@ -155,32 +155,33 @@ export function writeScriptDictionaries(site: WritableFileTree, packing: Diction
   const union = newPageKeys();
   // What each client script needs, worked out once (every page loads the same few).
   const scriptKeys = new Map<string, PageKeys>();
-  const written = new Set<string>();
-  let pages = 0;
-  let largestGzip = 0;
-  const link = (path: string, html: string, keys: PageKeys) => {
-    const { name, bytes } = dictionaryFile(stages, keys, packing);
-    if (!written.has(name)) {
-      site.write(joinPath(root, name), bytes);
-      written.add(name);
-      largestGzip = Math.max(largestGzip, packing.gzipSize(bytes));
+  const namedBy = new Map<string, string>();
+  let largest: Uint8Array = new Uint8Array();
+  const write = (page: string, href: string, keys: PageKeys) => {
+    const path = sitePath(decodeURI(href));
+    if (path === undefined || !path.startsWith(`${DICTIONARY_DIR}/`) || !path.endsWith('.json')) {
+      throw new Error(`${page} names its 简/繁 dictionary "${href}", outside /${DICTIONARY_DIR}/ (the layout writes dictionaryHref(pathname)).`);
     }
-    const meta = `<meta name="${DICTIONARY_META}" content="/${DICTIONARY_DIR}/${name}">`;
-    site.write(path, encoder.encode(html.replace(HEAD_SCRIPT, meta + HEAD_SCRIPT)));
-    pages++;
+    const other = namedBy.get(path);
+    if (other !== undefined) throw new Error(`${page} and ${other} both name the 简/繁 dictionary "${href}"; each page needs its own (dictionaryHref).`);
+    namedBy.set(path, page);
+    const bytes = encoder.encode(`${JSON.stringify(pageDictionary(stages, keys))}\n`);
+    site.write(path, bytes);
+    if (bytes.length > largest.length) largest = bytes;
   };
-  const later: { path: string; html: string }[] = [];
+  const later: { page: string; href: string }[] = [];
   const pagePaths = site
     .list('')
     .sort()
     .filter((name) => !skip.has(name))
     .flatMap((name) => (site.isDirectory(name) ? walkFiles(site, name) : [name]))
     .filter((p) => p.endsWith('.html'));
-  for (const path of pagePaths) {
-    const html = decoder.decode(site.read(path));
-    if (!html.includes(HEAD_SCRIPT)) continue;
+  for (const page of pagePaths) {
+    const html = decoder.decode(site.read(page));
+    if (!html.includes(DICTIONARY_META)) continue;
+    const { texts, scripts, dictionary } = pageParts(html, readScript);
+    if (dictionary === undefined) continue;
     const keys = newPageKeys();
-    const { texts, scripts } = pageParts(html, readScript);
     for (const text of texts) addText(stages, keys, text);
     for (const { src, code } of scripts) {
       let needs = scriptKeys.get(src);
@@ -192,9 +193,9 @@ export function writeScriptDictionaries(site: WritableFileTree, packing: Diction
       for (const k of ['cn', 'tw', 'hk'] as const) for (const key of needs[k]) keys[k].add(key);
     }
     for (const k of ['cn', 'tw', 'hk'] as const) for (const key of keys[k]) union[k].add(key);
-    if (showsOtherPages(html)) later.push({ path, html });
-    else link(path, html, keys);
+    if (showsOtherPages(html)) later.push({ page, href: dictionary });
+    else write(page, dictionary, keys);
   }
-  for (const { path, html } of later) link(path, html, union);
-  return { pages, files: written.size, largestGzip };
+  for (const { page, href } of later) write(page, href, union);
+  return { pages: namedBy.size, files: namedBy.size, largestGzip: largest.length ? packing.gzipSize(largest) : 0 };
 }

@@ -8,10 +8,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runBuiltSitePasses, type PassResult } from '../../../src/node/built-site-passes.ts';
+import { dictionaryHref } from '../../../src/lib/text/script-dictionary-href.ts';
 
-const head = '<script src="/scripts/reader-init.js"></script>';
-const page = (headline: string, date: string | undefined) =>
-  `<!DOCTYPE html><html><head>${head}</head><body><article data-search-body><p>${headline}：推动高质量发展</p><div hidden data-search-ignore><data value="${headline}" data-search-meta="headline"></data>${date ? `<data value="${date}" data-search-meta="date"></data>` : ''}<data value="数字经济" data-search-facet="topic"></data></div></article></body></html>`;
+/** The head BaseLayout.astro writes for the page at `pathname`. */
+const head = (pathname: string) => `<meta name="xieshang:script-dictionary" content="${dictionaryHref(pathname)}"><script src="/scripts/reader-init.js"></script>`;
+const page = (headline: string, date: string | undefined, pathname = `/reports/${headline}/`) =>
+  `<!DOCTYPE html><html><head>${head(pathname)}</head><body><article data-search-body><p>${headline}：推动高质量发展</p><div hidden data-search-ignore><data value="${headline}" data-search-meta="headline"></data>${date ? `<data value="${date}" data-search-meta="date"></data>` : ''}<data value="数字经济" data-search-facet="topic"></data></div></article></body></html>`;
 
 const dirs: string[] = [];
 function site(files: Record<string, string>): string {
@@ -29,8 +31,12 @@ afterEach(() => {
 
 describe('runBuiltSitePasses', () => {
   it('writes the search index and each page’s dictionary, and reports each pass', async () => {
-    const reports = Array.from({ length: 30 }, (_, i) => [`reports/2024/r${String(i).padStart(2, '0')}/index.html`, page(`报道${i}`, `2024-05-${String((i % 28) + 1).padStart(2, '0')}`)]);
-    const root = site({ ...Object.fromEntries(reports), 'index.html': page('首页', undefined).replace('data-search-body', 'data-x') });
+    const reports = Array.from({ length: 30 }, (_, i) => {
+      const slug = `r${String(i).padStart(2, '0')}`;
+      return [`reports/2024/${slug}/index.html`, page(`报道${i}`, `2024-05-${String((i % 28) + 1).padStart(2, '0')}`, `/reports/2024/${slug}/`)];
+    });
+    const files = { ...Object.fromEntries(reports), 'index.html': page('首页', undefined, '/').replace('data-search-body', 'data-x') };
+    const root = site(files);
     const heard: PassResult['pass'][] = [];
     const results = await runBuiltSitePasses(root, (done) => heard.push(done.pass));
     expect(heard.sort()).toEqual(['script-dictionaries', 'search-index']);
@@ -38,17 +44,24 @@ describe('runBuiltSitePasses', () => {
     if (index?.pass !== 'search-index') throw new Error('no search index result');
     expect(index.written.manifest.documents).toBe(30);
     expect(JSON.parse(readFileSync(join(root, 'search-index/manifest.json'), 'utf8')).documents).toBe(30);
-    // Every page names its dictionary, and the file it names holds 发展 → 發展.
-    for (const path of [...reports.map(([p]) => p), 'index.html']) {
-      const html = readFileSync(join(root, path), 'utf8');
-      const named = /<meta name="xieshang:script-dictionary" content="\/(_hant\/[0-9a-f]{16}\.json)">/.exec(html);
-      expect(named, path).not.toBeNull();
-      expect(readFileSync(join(root, named![1]), 'utf8')).toContain('发展 發展');
+    // Every page's own dictionary file holds 发展 → 發展, and the pages are left as they were.
+    for (const [path, html] of Object.entries(files)) {
+      expect(readFileSync(join(root, path), 'utf8'), path).toBe(html);
     }
-    // Nothing half-written is left behind, and no scratch directory.
+    expect(readFileSync(join(root, '_hant/index.json'), 'utf8')).toContain('发展 發展');
+    expect(readdirSync(join(root, '_hant/reports/2024')).sort()).toEqual(reports.map(([p]) => `${p.split('/')[2]}.json`));
+    for (const [path] of reports) expect(readFileSync(join(root, '_hant', `${path.replace('/index.html', '')}.json`), 'utf8')).toContain('发展 發展');
+    // Nothing left behind beside the pages.
     expect(readdirSync(join(root, 'reports/2024/r00'))).toEqual(['index.html']);
     expect(readdirSync(root).sort()).toEqual(['_hant', 'index.html', 'reports', 'search-index']);
     expect(readdirSync(join(root, 'search-index')).sort()).toEqual([index.written.manifest.version, 'manifest.json'].sort());
+  });
+
+  it('refuses two pages naming one dictionary, and a dictionary outside /_hant/', async () => {
+    const twins = site({ 'reports/2024/a/index.html': page('甲', '2024-01-01', '/reports/2024/a/'), 'reports/2024/b/index.html': page('乙', '2024-01-02', '/reports/2024/a/') });
+    await expect(runBuiltSitePasses(twins, () => {})).rejects.toThrow(/reports\/2024\/b\/index\.html and reports\/2024\/a\/index\.html both name the 简\/繁 dictionary "\/_hant\/reports\/2024\/a\.json"/);
+    const outside = site({ 'reports/2024/a/index.html': page('甲', '2024-01-01').replace(/content="\/_hant\/[^"]*"/, 'content="/_hant/../index.html"') });
+    await expect(runBuiltSitePasses(outside, () => {})).rejects.toThrow(/names its 简\/繁 dictionary "\/_hant\/..\/index.html", outside \/_hant\//);
   });
 
   it('fails with the pass’s own message when a page cannot be indexed', async () => {
