@@ -41,6 +41,19 @@ function classOf(cp: number): number {
   return found;
 }
 
+export interface Occurrence {
+  key: string;
+  position: number;
+}
+
+export interface PhraseToken {
+  key: string;
+  /** Units from the phrase's first unit. */
+  offset: number;
+  /** The Han character the phrase has right after this token, if any. */
+  follower?: string;
+}
+
 /** The form text is indexed and queried in: NFC, half-width ASCII, lower case. */
 export function foldForIndex(text: string): string {
   return toHalfWidth(text.normalize('NFC')).toLowerCase();
