@@ -14,7 +14,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCliOptions } from './cli-options.ts';
-import { runContentCheck } from '../src/node/content-check.ts';
+import { runContentCheck, runContentCheckInParallel } from '../src/node/content-check.ts';
 import { formatReport } from '../src/lib/check/format.ts';
 import { fixLineEndings } from '../src/lib/check/source-file.ts';
 import { contentDir } from '../src/schemas/registry.ts';
@@ -53,7 +53,7 @@ if (values.fix) {
     console.error(`已修正 (fixed): ${file} → LF，无 BOM (LF, no BOM)`);
   }
 }
-const result = runContentCheck(options);
+const result = await runContentCheckInParallel(options);
 if (values.json) {
   console.log(JSON.stringify({ reports: result.reports, errors: result.errors, warnings: result.warnings, problems: result.problems }, null, 2));
 } else if (values.quiet) {

@@ -8,7 +8,7 @@ import { sep } from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { CheckResult } from '../lib/check/check-content.ts';
 import { formatReport, formatSummary } from '../lib/check/format.ts';
-import { runContentCheck } from '../node/content-check.ts';
+import { runContentCheck, runContentCheckInParallel } from '../node/content-check.ts';
 import { contentDir } from '../schemas/registry.ts';
 
 function logResult(result: CheckResult, logger: AstroIntegrationLogger): void {
@@ -31,9 +31,10 @@ export default function contentCheck(): AstroIntegration {
         server.watcher.add(dir);
         server.watcher.on('change', recheck).on('add', recheck).on('unlink', recheck);
       },
-      'astro:config:setup': ({ command, logger }) => {
+      'astro:config:setup': async ({ command, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
-        const result = runContentCheck();
+        // On both cores: nothing else runs while the build waits for the check.
+        const result = await runContentCheckInParallel();
         logResult(result, logger);
         if (command === 'build' && result.errors) {
           const error = new Error(

@@ -49,6 +49,34 @@ interface ReportFacts {
   date?: string;
 }
 
+/**
+ * What checking one report file found: its problems, and the title and date the checks across
+ * files compare. Plain data, so a worker thread can check some files and hand this back
+ * (src/node/content-check.ts).
+ */
+export interface ReportCheck {
+  problems: Problem[];
+  title?: string;
+  date?: string;
+}
+
+/** Checks one report file on its own; `paths` are every content file's (body images must exist). */
+export function checkReportFile(path: string, bytes: Uint8Array, options: CheckOptions, paths: ReadonlySet<string>): ReportCheck {
+  const facts: ReportFacts = { path };
+  const problems = checkReport(path, bytes, options, facts, paths);
+  return { problems, ...(facts.title === undefined ? {} : { title: facts.title }), ...(facts.date === undefined ? {} : { date: facts.date }) };
+}
+
+/** The content files `checkContent` checks as reports, in its order. */
+export function reportFilePaths(files: readonly ContentFile[]): string[] {
+  return files.filter((f) => isReportText(f.path)).map((f) => f.path);
+}
+
+function isReportText(path: string): boolean {
+  const { role } = classifyPath(path);
+  return role === 'report' || (role === 'misplaced' && /\.mdx?$/i.test(path) && path.startsWith(REPORTS_DIR));
+}
+
 function dateProblems(file: string, data: Record<string, unknown>, lineOf: (p: readonly PropertyKey[]) => number, today: string): Problem[] {
   const out: Problem[] = [];
   const date = readDate(data.date);
@@ -200,8 +228,12 @@ function duplicateProblems(reports: readonly ReportFacts[]): Problem[] {
   return out;
 }
 
-/** Every problem in the given content files, sorted by file and line, with counts. */
-export function checkContent(files: readonly ContentFile[], options: CheckOptions): CheckResult {
+/**
+ * Every problem in the given content files, sorted by file and line, with counts. `checked` holds
+ * reports already checked elsewhere (checkReportFile, in a worker thread); the result is the same
+ * as without it.
+ */
+export function checkContent(files: readonly ContentFile[], options: CheckOptions, checked: ReadonlyMap<string, ReportCheck> = new Map()): CheckResult {
   const problems: Problem[] = [];
   const reports: ReportFacts[] = [];
   const paths = new Set(files.map((f) => f.path));
@@ -213,11 +245,10 @@ export function checkContent(files: readonly ContentFile[], options: CheckOption
       if (/\.mdx$/i.test(path)) dossiers.push({ path, bytes });
       continue;
     }
-    const isReportText = role === 'report' || (role === 'misplaced' && /\.mdx?$/i.test(path) && path.startsWith(REPORTS_DIR));
-    if (!isReportText) continue;
-    const facts: ReportFacts = { path };
-    reports.push(facts);
-    problems.push(...checkReport(path, bytes, options, facts, paths));
+    if (!isReportText(path)) continue;
+    const { problems: found, title, date } = checked.get(path) ?? checkReportFile(path, bytes, options, paths);
+    reports.push({ path, title, date });
+    problems.push(...found);
   }
   problems.push(...duplicateProblems(reports));
   // Dossiers embed reports by id, so they are checked against the ids of every report file.
