@@ -22,10 +22,10 @@ export default function builtSite(): AstroIntegration {
               .fork('xieshang:search-index')
               .info(`Indexed ${manifest.documents} reports (${tokens} tokens, ${manifest.buckets} buckets, ${files} files, ${(bytes / 1e6).toFixed(1)} MB) in ${seconds} s.`);
           } else {
-            const { pages, files, largestGzip } = done.written;
+            const { pages, largestGzip } = done.written;
             logger
               .fork('xieshang:script-dictionaries')
-              .info(`简/繁 dictionaries for ${pages} pages: ${files} files, largest ${(largestGzip / 1024).toFixed(1)} kB gzipped, in ${seconds} s.`);
+              .info(`简/繁 dictionaries for ${pages} pages, one file each, largest ${(largestGzip / 1024).toFixed(1)} kB gzipped, in ${seconds} s.`);
           }
         });
         const seconds = ((performance.now() - started) / 1000).toFixed(2);

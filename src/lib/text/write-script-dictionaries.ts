@@ -100,7 +100,6 @@ export interface DictionaryPacking {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-
 /** A script's site path ('/_astro/x.js') as a path in the tree; undefined if it climbs out of the site. */
 function sitePath(src: string): string | undefined {
   const parts: string[] = [];
@@ -117,8 +116,8 @@ function sitePath(src: string): string | undefined {
 const showsOtherPages = (html: string) => html.includes('data-search-form') && html.includes('data-results');
 
 export interface WrittenDictionaries {
+  /** Pages with a dictionary, one file each. */
   pages: number;
-  files: number;
   /** The largest file (by bytes), gzipped. */
   largestGzip: number;
 }
@@ -197,5 +196,5 @@ export function writeScriptDictionaries(site: WritableFileTree, packing: Diction
     else write(page, dictionary, keys);
   }
   for (const { page, href } of later) write(page, href, union);
-  return { pages: namedBy.size, files: namedBy.size, largestGzip: largest.length ? packing.gzipSize(largest) : 0 };
+  return { pages: namedBy.size, largestGzip: largest.length ? packing.gzipSize(largest) : 0 };
 }
