@@ -7,9 +7,14 @@ import { gzipSync } from 'node:zlib';
 import type { IndexPacking } from '../lib/search/build/write-index.ts';
 import type { DictionaryPacking } from '../lib/text/write-script-dictionaries.ts';
 
-/** Fixed level, and Node's gzip writes no timestamp: the same index gives the same bytes. */
+/**
+ * Fixed level, and Node's gzip writes no timestamp: the same index gives the same bytes. Level 6
+ * (zlib's default), not 9: on the index's files 9 saves 0.02–0.04 % of the bytes and costs 10 % more
+ * time at 10,000 reports, 53 % more at 30,000 (13.4 against 8.8 s), where the long runs of the
+ * common tokens' bitmaps make its longer match search slow.
+ */
 export const nodeIndexPacking: IndexPacking = {
-  gzip: (data) => gzipSync(data, { level: 9 }),
+  gzip: (data) => gzipSync(data, { level: 6 }),
   sha256: () => {
     const hash = createHash('sha256');
     return { update: (data) => void hash.update(data), hex: () => hash.digest('hex') };
