@@ -72,8 +72,8 @@ export function reportFilePaths(files: readonly ContentFile[]): string[] {
   return files.filter((f) => isReportText(f.path)).map((f) => f.path);
 }
 
-function isReportText(path: string): boolean {
-  const { role } = classifyPath(path);
+/** True for a file checked as a report: one in place, or a Markdown file misplaced under the reports folder. */
+function isReportText(path: string, role = classifyPath(path).role): boolean {
   return role === 'report' || (role === 'misplaced' && /\.mdx?$/i.test(path) && path.startsWith(REPORTS_DIR));
 }
 
@@ -245,7 +245,7 @@ export function checkContent(files: readonly ContentFile[], options: CheckOption
       if (/\.mdx$/i.test(path)) dossiers.push({ path, bytes });
       continue;
     }
-    if (!isReportText(path)) continue;
+    if (!isReportText(path, role)) continue;
     const { problems: found, title, date } = checked.get(path) ?? checkReportFile(path, bytes, options, paths);
     reports.push({ path, title, date });
     problems.push(...found);
