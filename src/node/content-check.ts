@@ -88,7 +88,9 @@ export async function runContentCheckInParallel(request: ContentCheckRequest = {
   const reports = reportFilePaths(files);
   const checked = new Map<string, ReportCheck>();
   if (reports.length >= parallelFrom) {
-    const theirs = new Set(reports.slice(Math.ceil(reports.length / 2)));
+    const half = Math.ceil(reports.length / 2);
+    const ours = new Set(reports.slice(0, half));
+    const theirs = new Set(reports.slice(half));
     const data: CheckWorkerData = { request: { ...request, dir, today: options.today }, paths: files.map((f) => f.path), files: files.filter((f) => theirs.has(f.path)) };
     // Node's own type stripping, not the parent's loader (tsx under npm run check compiles every module again).
     const worker = new Worker(new URL('./content-check-worker.ts', import.meta.url), { workerData: data, execArgv: [] });
@@ -97,7 +99,6 @@ export async function runContentCheckInParallel(request: ContentCheckRequest = {
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`The content check's second thread stopped (exit code ${code}) without an answer.`)));
     });
-    const ours = new Set(reports.filter((path) => !theirs.has(path)));
     const paths = new Set(data.paths);
     for (const file of files) if (ours.has(file.path)) checked.set(file.path, checkReportFile(file.path, file.bytes, options, paths));
     for (const [path, check] of await answer) checked.set(path, check);
