@@ -18,10 +18,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { parse as parseYaml } from 'yaml';
 import { buildCorpus } from '../src/lib/bench/corpus.ts';
 import { generateReport, generateReports, provinceCodes, type GeneratorInput } from '../src/lib/bench/generate.ts';
-import { formatTable, measurePhase, phaseSpans, round, totalCpuSeconds, type BenchResult, type LogLine, type RssSample } from '../src/lib/bench/phases.ts';
+import { formatTable, lineCollector, measurePhase, phaseSpans, round, totalCpuSeconds, type BenchResult, type LogLine, type RssSample } from '../src/lib/bench/phases.ts';
 import { allRegions } from '../src/lib/regions/gazetteer.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -191,21 +192,25 @@ function observe(command: string, args: string[], env: NodeJS.ProcessEnv, echo: 
     const lines: LogLine[] = [];
     const samples: RssSample[] = [];
     let output = '';
-    const onData = (chunk: Buffer) => {
-      const at = performance.now() - start;
-      const text = chunk.toString('utf8');
-      output += text;
-      for (const line of text.split('\n')) if (line.trim()) lines.push({ atMs: at, text: line });
-      if (echo) process.stderr.write(text);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    // Each stream cut into lines on its own; the decoder keeps a character split between chunks.
+    const streams = [child.stdout!, child.stderr!].map((stream) => {
+      const decoder = new StringDecoder('utf8');
+      const collector = lineCollector(lines);
+      stream.on('data', (chunk: Buffer) => {
+        const text = decoder.write(chunk);
+        output += text;
+        collector.write(performance.now() - start, text);
+        if (echo) process.stderr.write(text);
+      });
+      return collector;
+    });
     const timer = setInterval(() => {
       if (child.pid) samples.push({ atMs: performance.now() - start, ...treeUsage(child.pid) });
     }, 100);
     child.on('error', fail);
     child.on('close', (code) => {
       clearInterval(timer);
+      for (const collector of streams) collector.end(performance.now() - start);
       done({ lines, samples, ms: performance.now() - start, code: code ?? 1, output });
     });
   });

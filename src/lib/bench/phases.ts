@@ -14,6 +14,29 @@ export interface LogLine {
   text: string;
 }
 
+/**
+ * Cuts one output stream into timestamped lines as its chunks arrive. A chunk may end inside a
+ * line: the unfinished part waits for the rest (and takes the time its end came), so a marker is
+ * never split in two and missed. `end` flushes a last line without a newline.
+ */
+export function lineCollector(into: LogLine[]): { write(atMs: number, text: string): void; end(atMs: number): void } {
+  let partial = '';
+  const add = (atMs: number, line: string) => {
+    if (line.trim()) into.push({ atMs, text: line });
+  };
+  return {
+    write(atMs, text) {
+      const parts = (partial + text).split('\n');
+      partial = parts.pop()!;
+      for (const line of parts) add(atMs, line);
+    },
+    end(atMs) {
+      add(atMs, partial);
+      partial = '';
+    },
+  };
+}
+
 /** Total resident memory of the build's process tree at one moment. */
 export interface RssSample {
   atMs: number;
@@ -65,7 +88,13 @@ export function phaseSpans(lines: readonly LogLine[], endMs: number): PhaseSpan[
     }
     const search = SEARCH_DONE.exec(text);
     if (search && !starts.some((s) => s.phase === 'searchIndex')) {
-      starts.push({ phase: 'searchIndex', atMs: Math.max(0, line.atMs - Number(search[1]) * 1000) });
+      // The passes measured their own duration; their span is that, ending when their line came.
+      // Every marker before it was printed before the passes began, so one that reached us later
+      // than their start (a pipe read late on a busy machine) is moved back to it: otherwise it
+      // would cut the passes' span short, to nothing at worst.
+      const passesStart = Math.max(0, line.atMs - Number(search[1]) * 1000);
+      for (const start of starts) start.atMs = Math.min(start.atMs, passesStart);
+      starts.push({ phase: 'searchIndex', atMs: passesStart });
       starts.push({ phase: 'finish', atMs: line.atMs });
     }
   }

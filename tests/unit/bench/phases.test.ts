@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTable, measurePhase, phaseSpans, totalCpuSeconds, type BenchResult } from '../../../src/lib/bench/phases.ts';
+import { formatTable, lineCollector, measurePhase, phaseSpans, totalCpuSeconds, type BenchResult } from '../../../src/lib/bench/phases.ts';
 
 const log = [
   { atMs: 1000, text: '10:00:01 [content] Syncing content' },
@@ -27,6 +27,16 @@ describe('build phases from the log', () => {
     ]);
   });
 
+  it('keeps the passes’ own span when an earlier marker reaches the bench late', () => {
+    // On a busy machine the pipe may hand over Astro's "Completed in" after the passes had begun
+    // (10.2 s, against 12.5 − 2.5 s): it was printed before them, so its phase ends where theirs
+    // starts, and theirs keeps the 2.5 s they measured instead of 2.3 s, or nothing at worst.
+    const lateCompleted = log.map((line) => (line.text.includes('Completed in 4.00s') ? { ...line, atMs: 10_200 } : line));
+    const spans = phaseSpans(lateCompleted, 13000);
+    expect(spans.find((s) => s.phase === 'searchIndex')).toEqual({ phase: 'searchIndex', startMs: 10000, endMs: 12500 });
+    expect(spans.find((s) => s.phase === 'pageGeneration')).toEqual({ phase: 'pageGeneration', startMs: 5000, endMs: 10000 });
+  });
+
   it('takes each phase’s peak from the samples inside it', () => {
     const samples = [
       { atMs: 2000, rssMb: 400, cpuSeconds: 1.5 },
@@ -42,6 +52,22 @@ describe('build phases from the log', () => {
     expect(measurePhase(phaseSpans(pagefind, 13000), samples, 'searchIndex').seconds).toBeNull();
     // Over all spans: everything up to the highest count, counted once.
     expect(totalCpuSeconds(spans, samples)).toBe(9);
+  });
+});
+
+describe('lines from an output stream', () => {
+  it('joins a line that arrives in two chunks, at the time its end came', () => {
+    const lines: { atMs: number; text: string }[] = [];
+    const collector = lineCollector(lines);
+    collector.write(1000, 'generating static routes\n10:00:12 [xieshang:built-site] Search index and 简/繁 dictionaries wri');
+    collector.write(3500, 'tten in 2.50 s.\n\n[build] Complete!');
+    collector.end(3600);
+    expect(lines).toEqual([
+      { atMs: 1000, text: 'generating static routes' },
+      { atMs: 3500, text: '10:00:12 [xieshang:built-site] Search index and 简/繁 dictionaries written in 2.50 s.' },
+      { atMs: 3600, text: '[build] Complete!' },
+    ]);
+    expect(measurePhase(phaseSpans(lines, 4000), [], 'searchIndex').seconds).toBe(2.5);
   });
 });
 
