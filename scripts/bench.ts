@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --reports N [--seed S] [--keep] [--work DIR] [--skip-browser] [--editor-wait] [--query Q]`
+ * `npm run bench -- --reports N [--seed S] [--keep] [--work DIR] [--skip-browser] [--editor-wait] [--floor] [--query Q]`
  * `npm run bench -- --query-only DIST [--query Q]`: only the cold query, on a built site (prints its
  *   JSON: { phone, desktop }).
  *
@@ -11,6 +11,9 @@
  * headline numbers, then at a desktop's), and the
  * importer's speed on the fixtures. Prints a table, then the result as one JSON line (last line).
  *
+ * `--floor` also builds Astro's own floor from the same reports (src/lib/bench/floor-site.ts: a
+ * bare Astro site, a page per report), so one sitting shows how much of the build is Astro's.
+ *
  * Internal mode: `--derive DIR` runs the derivations alone over DIR's reports (a child process, so
  * that its memory is measured on its own).
  */
@@ -21,6 +24,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { parse as parseYaml } from 'yaml';
 import { buildCorpus } from '../src/lib/bench/corpus.ts';
+import { floorSiteFiles } from '../src/lib/bench/floor-site.ts';
 import { generateReport, generateReports, provinceCodes, type GeneratorInput } from '../src/lib/bench/generate.ts';
 import { formatTable, lineCollector, measurePhase, phaseSpans, round, totalCpuSeconds, type BenchResult, type LogLine, type RssSample } from '../src/lib/bench/phases.ts';
 import { allRegions } from '../src/lib/regions/gazetteer.ts';
@@ -38,10 +42,12 @@ interface Args {
   queryOnly?: string;
   query: string;
   editorWait: boolean;
+  /** Also build Astro's own floor from the same reports (src/lib/bench/floor-site.ts). */
+  floor: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { reports: 1000, seed: 1, keep: false, skipBrowser: false, query: FIRST_QUERY, editorWait: false };
+  const args: Args = { reports: 1000, seed: 1, keep: false, skipBrowser: false, query: FIRST_QUERY, editorWait: false, floor: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -55,10 +61,11 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--work') args.work = resolve(value());
     else if (a === '--skip-browser') args.skipBrowser = true;
     else if (a === '--editor-wait') args.editorWait = true;
+    else if (a === '--floor') args.floor = true;
     else if (a === '--derive') args.derive = resolve(value());
     else if (a === '--query-only') args.queryOnly = resolve(value());
     else if (a === '--query') args.query = value();
-    else throw new Error(`Unknown option ${a}. Usage: npm run bench -- --reports N [--seed S] [--keep] [--work DIR] [--skip-browser] [--editor-wait] [--query Q] | --query-only DIST [--query Q]`);
+    else throw new Error(`Unknown option ${a}. Usage: npm run bench -- --reports N [--seed S] [--keep] [--work DIR] [--skip-browser] [--editor-wait] [--floor] [--query Q] | --query-only DIST [--query Q]`);
   }
   if (!Number.isInteger(args.reports) || args.reports < 1) throw new Error('--reports must be a positive integer');
   if (!Number.isInteger(args.seed)) throw new Error('--seed must be an integer');
@@ -548,6 +555,31 @@ async function main(): Promise<void> {
     log(`  editor's wait ${editorWait.seconds} s wall, ${editorWait.cpuSeconds} s CPU`);
   }
 
+  // Astro's own floor: a bare Astro site from the same reports, built the same way (timed, sampled).
+  let floor: BenchResult['floor'] = null;
+  if (args.floor) {
+    const floorDir = join(work, 'floor');
+    const floorDist = join(floorDir, 'dist');
+    rmSync(floorDir, { recursive: true, force: true });
+    for (const [path, text] of Object.entries(floorSiteFiles(join(contentDir, 'reports'), floorDist, join(floorDir, 'cache')))) {
+      mkdirSync(dirname(join(floorDir, path)), { recursive: true });
+      writeFileSync(join(floorDir, path), text);
+    }
+    symlinkSync(join(ROOT, 'node_modules'), join(floorDir, 'node_modules'));
+    log("Astro's floor: a bare Astro site from the same reports (src/lib/bench/floor-site.ts)");
+    const astro = `'${process.execPath}' '${join(ROOT, 'node_modules/astro/bin/astro.mjs')}' build`;
+    const [floorCommand, floorArgs] = timed ? ['/usr/bin/time', ['-f', 'BENCH_TIME %U %S', 'sh', '-c', astro]] : ['sh', ['-c', astro]];
+    const bare = await observe(floorCommand as string, floorArgs as string[], { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, false, floorDir);
+    if (bare.code !== 0) throw new Error(`the floor's astro build failed (exit ${bare.code}):\n${bare.output.slice(-4000)}`);
+    floor = {
+      seconds: round(bare.ms / 1000, 2),
+      cpuSeconds: round(buildCpuSeconds(bare, phaseSpans(bare.lines, bare.ms)), 1),
+      peakRssMb: Math.round(Math.max(0, ...bare.samples.map((x) => x.rssMb))),
+      pages: filesUnder(floorDist).filter((f) => f.endsWith('.html')).length,
+    };
+    log(`  floor ${floor.seconds} s wall, ${floor.cpuSeconds} s CPU, ${floor.pages} pages`);
+  }
+
   const result: BenchResult = {
     reports: args.reports,
     seed: args.seed,
@@ -592,6 +624,7 @@ async function main(): Promise<void> {
     facetCountsDesktopMs: desktop?.facetCountsMs ?? null,
     importDocsPerSecond: docsPerSecond,
     editorWait,
+    floor,
   };
   log(`phases: ${describeSpans()}`);
   log(`load after build: ${readFileSync('/proc/loadavg', 'utf8').trim()}`);

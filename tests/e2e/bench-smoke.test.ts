@@ -1,14 +1,14 @@
 /**
  * Runs `npm run bench` at 50 reports so the benchmark cannot rot: it must generate, build, index,
- * build again with one report more (an editor's wait), run a cold query on /search/ in Chromium and print its JSON line with sane values. No timing thresholds (speed lives
+ * build again with one report more (an editor's wait), build Astro's own floor from the same reports, run a cold query on /search/ in Chromium and print its JSON line with sane values. No timing thresholds (speed lives
  * in the benchmark's own output, not in tests).
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
-describe('npm run bench -- --reports 50 --editor-wait', () => {
+describe('npm run bench -- --reports 50 --editor-wait --floor', () => {
   it('prints a table and a last JSON line with every field', { timeout: 300_000 }, () => {
-    const run = spawnSync('npm', ['run', '--silent', 'bench', '--', '--reports', '50', '--seed', '5', '--editor-wait'], {
+    const run = spawnSync('npm', ['run', '--silent', 'bench', '--', '--reports', '50', '--seed', '5', '--editor-wait', '--floor'], {
       encoding: 'utf8',
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
       maxBuffer: 64 * 1024 * 1024,
@@ -43,6 +43,7 @@ describe('npm run bench -- --reports 50 --editor-wait', () => {
       'facetCountsDesktopMs',
       'importDocsPerSecond',
       'editorWait',
+      'floor',
     ]);
     expect(result.reports).toBe(50);
     expect(result.seed).toBe(5);
@@ -90,5 +91,13 @@ describe('npm run bench -- --reports 50 --editor-wait', () => {
     for (const key of ['seconds', 'cpuSeconds', 'contentSync', 'pageGeneration', 'searchIndex']) expect(result.editorWait[key], `editorWait.${key}`).toBeGreaterThan(0);
     expect(result.editorWait.peakRssMb).toBeGreaterThan(20);
     expect(result.editorWait.peakRssMb).toBeLessThan(24_000);
+    // Astro's own floor from the same 50 reports: a page each, 20 topic pages at most, an index.
+    expect(Object.keys(result.floor)).toEqual(['seconds', 'cpuSeconds', 'peakRssMb', 'pages']);
+    expect(result.floor.pages).toBeGreaterThanOrEqual(51);
+    expect(result.floor.pages).toBeLessThanOrEqual(71);
+    expect(result.floor.seconds).toBeGreaterThan(0);
+    expect(result.floor.cpuSeconds).toBeGreaterThan(0);
+    expect(result.floor.peakRssMb).toBeGreaterThan(20);
+    expect(run.stdout).toMatch(/Astro's floor \(bare site\)\s+[\d.]+ s wall/u);
   });
 });

@@ -196,6 +196,11 @@ export interface BenchResult {
    * Null when not measured.
    */
   editorWait?: { seconds: number; cpuSeconds: number; peakRssMb: number; contentSync: number | null; pageGeneration: number | null; searchIndex: number | null } | null;
+  /**
+   * Astro's own floor (--floor): a bare Astro site built from the same reports
+   * (src/lib/bench/floor-site.ts), its wall and CPU seconds, peak RSS and pages. Null when not built.
+   */
+  floor?: { seconds: number; cpuSeconds: number; peakRssMb: number; pages: number } | null;
 }
 
 function fmt(value: number | null, unit = ''): string {
@@ -241,6 +246,12 @@ export function formatTable(r: BenchResult): string {
       r.editorWait
         ? `${fmt(r.editorWait.seconds, ' s')} wall, ${fmt(r.editorWait.cpuSeconds, ' s')} CPU, peak ${fmt(r.editorWait.peakRssMb, ' MB')} (content sync ${fmt(r.editorWait.contentSync, ' s')}, pages ${fmt(r.editorWait.pageGeneration, ' s')}, index + 简/繁 ${fmt(r.editorWait.searchIndex, ' s')})`
         : '— (--editor-wait)',
+    ],
+    [
+      "Astro's floor (bare site)",
+      r.floor
+        ? `${fmt(r.floor.seconds, ' s')} wall, ${fmt(r.floor.cpuSeconds, ' s')} CPU, peak ${fmt(r.floor.peakRssMb, ' MB')}, ${fmt(r.floor.pages)} pages (this build: ${(r.seconds.build / r.floor.seconds).toFixed(2)}× it)`
+        : '— (--floor)',
     ],
   ];
   const w = Math.max(...rows.map((x) => x[0].length), ...facts.map((x) => x[0].length));
