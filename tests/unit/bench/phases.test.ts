@@ -108,7 +108,7 @@ describe('result table', () => {
     expect(table).toMatch(/cold first query \(desktop\)\s+—/u);
     expect(table).toMatch(/import speed\s+— /u);
     expect(table).toMatch(/Astro's floor \(bare site\)\s+— \(--floor\)/u);
-    // With the floor built: its numbers, and how many times it this build took (20 s / 8 s).
+    // With the floor built: its numbers, and this build's time as a multiple of the floor's (20 s / 8 s).
     const withFloor = formatTable({ ...result, floor: { seconds: 8, cpuSeconds: 9.5, peakRssMb: 700, pages: 1021 } });
     expect(withFloor).toMatch(/Astro's floor \(bare site\)\s+8 s wall, 9\.5 s CPU, peak 700 MB, 1,021 pages \(this build: 2\.50× it\)/u);
   });
