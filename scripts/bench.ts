@@ -118,6 +118,14 @@ function writeContent(contentDir: string, reports: number, seed: number): void {
 }
 
 /**
+ * A shell script run under /usr/bin/time when the machine has it, which adds the CPU time of every
+ * descendant that has ended (the 100 ms samples only see live ones): read back by buildCpuSeconds.
+ */
+function timedShell(script: string): [string, string[]] {
+  return existsSync('/usr/bin/time') ? ['/usr/bin/time', ['-f', 'BENCH_TIME %U %S', 'sh', '-c', script]] : ['sh', ['-c', script]];
+}
+
+/**
  * CPU seconds of one observed build. /usr/bin/time's count and the samples' both undercount in
  * different ways: the first misses children that were never reaped, the second processes
  * shorter than 100 ms. Take the larger.
@@ -484,10 +492,8 @@ async function main(): Promise<void> {
 
   log(`load before build: ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
   const loadBefore = Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
-  // /usr/bin/time adds the CPU time of every descendant that has ended (sampling only sees live ones).
-  const timed = existsSync('/usr/bin/time');
-  const [command, commandArgs] = timed ? ['/usr/bin/time', ['-f', 'BENCH_TIME %U %S', 'sh', '-c', buildCommand()]] : ['sh', ['-c', buildCommand()]];
-  const build = await observe(command as string, commandArgs as string[], env, true, work);
+  const [command, commandArgs] = timedShell(buildCommand());
+  const build = await observe(command, commandArgs, env, true, work);
   const loadAfter = Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
   const spans = phaseSpans(build.lines, build.ms);
   const phase = (p: Parameters<typeof measurePhase>[2]) => measurePhase(spans, build.samples, p);
@@ -541,7 +547,7 @@ async function main(): Promise<void> {
   if (args.editorWait) {
     const added = addReport(contentDir, args.reports, args.seed);
     log(`editor's wait: added ${relative(work, added)}, building again`);
-    const again = await observe(command as string, commandArgs as string[], env, true, work);
+    const again = await observe(command, commandArgs, env, true, work);
     if (again.code !== 0) throw new Error(`the second npm run build failed (exit ${again.code}); output above.`);
     const againSpans = phaseSpans(again.lines, again.ms);
     editorWait = {
@@ -568,8 +574,8 @@ async function main(): Promise<void> {
     symlinkSync(join(ROOT, 'node_modules'), join(floorDir, 'node_modules'));
     log("Astro's floor: a bare Astro site from the same reports (src/lib/bench/floor-site.ts)");
     const astro = `'${process.execPath}' '${join(ROOT, 'node_modules/astro/bin/astro.mjs')}' build`;
-    const [floorCommand, floorArgs] = timed ? ['/usr/bin/time', ['-f', 'BENCH_TIME %U %S', 'sh', '-c', astro]] : ['sh', ['-c', astro]];
-    const bare = await observe(floorCommand as string, floorArgs as string[], { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, false, floorDir);
+    const [floorCommand, floorArgs] = timedShell(astro);
+    const bare = await observe(floorCommand, floorArgs, { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, false, floorDir);
     if (bare.code !== 0) throw new Error(`the floor's astro build failed (exit ${bare.code}):\n${bare.output.slice(-4000)}`);
     floor = {
       seconds: round(bare.ms / 1000, 2),

@@ -41,11 +41,6 @@ function classOf(cp: number): number {
   return found;
 }
 
-export interface Occurrence {
-  key: string;
-  position: number;
-}
-
 export interface PhraseToken {
   key: string;
   /** Units from the phrase's first unit. */
