@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import contentCheck from './src/integrations/content-check.ts';
 import siteUrlNotice from './src/integrations/site-url.ts';
+import keptOutput from './src/integrations/kept-output.ts';
 import rehypeReportSanitize from './src/plugins/rehype-report-sanitize.ts';
 import remarkReportMdxGuard from './src/plugins/remark-report-mdx-guard.ts';
 import { mdxProcessor } from './src/plugins/mdx-processor.ts';
@@ -52,11 +53,18 @@ export default defineConfig({
     // components, every other content .mdx is refused and sanitised as before.
     mdx({ processor: mdxProcessor }),
     ...(site ? [sitemap()] : []),
+    // dist/ is kept between builds (pages the incremental build skips stay put); what this build
+    // did not write is removed before the passes below read the pages.
+    keptOutput(),
     // The search index and each page's 简/繁 dictionary, written at once when the pages are built.
     (await import('./src/integrations/built-site.ts')).default(),
   ],
   devToolbar: { enabled: false },
   experimental: {
+    // Report pages whose key (src/data/page-keys.ts) and code are unchanged are copied from the
+    // previous build instead of rendered: an editor who adds one report waits for that page,
+    // its neighbours and the lists, not for all of them.
+    incrementalBuild: true,
     // One data-store.json up to 40,000 reports, files of ≤ 20 MiB beyond (where one file is too
     // large for the bundler; chunked is 4× slower to sync): src/node/collection-storage.ts.
     collectionStorage: collectionStorageFor(countReportFiles(`${contentDir()}/reports`)),

@@ -2,6 +2,7 @@
  * The only module that reads the content collections. It returns plain arrays sorted newest
  * first, so pages and src/lib never depend on Astro's collection API.
  */
+import { createHash } from 'node:crypto';
 import { getCollection, getEntry, render } from 'astro:content';
 import { groupByKind, groupByOutlet, groupByTopic, groupByYear, type ReportGroup } from '../lib/archive/group.ts';
 import { buildRegionTree, type RegionNode } from '../lib/archive/region-tree.ts';
@@ -38,6 +39,14 @@ interface Archive {
    * use and kept: only reports that some feed lists are ever parsed.
    */
   leadOf: (id: string) => string;
+  /**
+   * A digest of everything about one report a page can show: its source file (Astro's digest),
+   * its parsed data and its rendered body. Pages that show a report put it in their incremental
+   * build key (src/data/page-keys.ts); worked out on first use.
+   */
+  digestOf: (id: string) => string;
+  /** A digest of the topic and outlet registries, which every report page shows names from. */
+  registriesDigest: string;
 }
 
 let cache: Promise<Archive> | undefined;
@@ -52,6 +61,18 @@ async function load(): Promise<Archive> {
   // The store keeps each Markdown report's rendered, sanitised HTML (not its raw body); this
   // map only points at it.
   const html = new Map(reports.map((r) => [r.id, r.rendered?.html]));
+  const entries = new Map(reports.map((r) => [r.id, r]));
+  const digests = new Map<string, string>();
+  const digestOf = (id: string) => {
+    let digest = digests.get(id);
+    if (digest === undefined) {
+      const entry = entries.get(id);
+      if (!entry) throw new Error(`No report ${id} to take a digest of.`);
+      digest = sha256([entry.digest ?? '', entry.filePath ?? '', JSON.stringify(entry.data), entry.rendered?.html ?? ''].join('\0'));
+      digests.set(id, digest);
+    }
+    return digest;
+  };
   const leads = new Map<string, string>();
   const leadOf = (id: string) => {
     let lead = leads.get(id);
@@ -83,8 +104,12 @@ async function load(): Promise<Archive> {
     labels: makeLabelers(topicList, outletList),
     contentOf,
     leadOf,
+    digestOf,
+    registriesDigest: sha256(JSON.stringify([topicList, outletList])),
   };
 }
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
 
 /** All reports newest first, their indexes, and the topic and outlet registries; loaded once per build. */
 export function loadArchive() {

@@ -11,9 +11,13 @@ import { Worker } from 'node:worker_threads';
 import type { WrittenIndex } from '../lib/search/build/write-index.ts';
 import type { WrittenDictionaries } from '../lib/text/write-script-dictionaries.ts';
 import { INDEX_DIR } from '../lib/search/index/format.ts';
+import { DICTIONARY_DIR } from '../lib/text/script-dictionary-href.ts';
 
 export type PassRequest = { pass: 'search-index'; dir: string } | { pass: 'script-dictionaries'; dir: string; skipDirs: string[] };
 export type PassResult = { pass: 'search-index'; written: WrittenIndex; seconds: number } | { pass: 'script-dictionaries'; written: WrittenDictionaries; seconds: number };
+
+/** The directories of the built site the passes write, each replaced whole by its pass. */
+export const PASS_OUTPUT_DIRS: readonly string[] = [INDEX_DIR.replace(/^\/|\/$/g, ''), DICTIONARY_DIR];
 
 const WORKER = new URL('./built-site-worker.ts', import.meta.url);
 
