@@ -7,14 +7,21 @@
  * other: both only read the pages, the index what SearchMeta wrote, the dictionaries pass each
  * page's text and the dictionary file its <meta> names.
  */
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { WrittenIndex } from '../lib/search/build/write-index.ts';
 import type { WrittenDictionaries } from '../lib/text/write-script-dictionaries.ts';
 import { INDEX_DIR } from '../lib/search/index/format.ts';
 import { DICTIONARY_DIR } from '../lib/text/script-dictionary-href.ts';
 
-export type PassRequest = { pass: 'search-index'; dir: string } | { pass: 'script-dictionaries'; dir: string; skipDirs: string[] };
+export type PassRequest =
+  | { pass: 'search-index'; dir: string }
+  /** `recordFile`: where the dictionaries pass keeps its record of the last run (in Astro's cache directory). */
+  | { pass: 'script-dictionaries'; dir: string; skipDirs: string[]; recordFile?: string };
 export type PassResult = { pass: 'search-index'; written: WrittenIndex; seconds: number } | { pass: 'script-dictionaries'; written: WrittenDictionaries; seconds: number };
+
+/** The dictionaries pass's record of its last run, in Astro's cache directory (DictionaryRecord). */
+export const DICTIONARY_RECORD_FILE = 'xieshang-script-dictionaries.json';
 
 /** The directories of the built site the passes write, each replaced whole by its pass. */
 export const PASS_OUTPUT_DIRS: readonly string[] = [INDEX_DIR.replace(/^\/|\/$/g, ''), DICTIONARY_DIR];
@@ -40,10 +47,11 @@ function runPass(request: PassRequest, started: Worker[]): Promise<PassResult> {
  * `onDone` hears each pass as it finishes (for the build log). If one fails, the other is stopped
  * and the error is thrown.
  */
-export async function runBuiltSitePasses(dir: string, onDone: (result: PassResult) => void): Promise<PassResult[]> {
+export async function runBuiltSitePasses(dir: string, onDone: (result: PassResult) => void, options: { cacheDir?: string } = {}): Promise<PassResult[]> {
   const workers: Worker[] = [];
   const indexDir = INDEX_DIR.replace(/^\/|\/$/g, '');
-  const passes = [runPass({ pass: 'search-index', dir }, workers), runPass({ pass: 'script-dictionaries', dir, skipDirs: [indexDir] }, workers)];
+  const recordFile = options.cacheDir === undefined ? undefined : join(options.cacheDir, DICTIONARY_RECORD_FILE);
+  const passes = [runPass({ pass: 'search-index', dir }, workers), runPass({ pass: 'script-dictionaries', dir, skipDirs: [indexDir], recordFile }, workers)];
   try {
     return await Promise.all(passes.map((p) => p.then((result) => (onDone(result), result))));
   } catch (error) {

@@ -4,9 +4,11 @@
  * stripping), so everything it imports must be erasable TypeScript with explicit .ts imports;
  * tests/unit/architecture/worker-modules.test.ts loads it that way.
  */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { writeSearchIndex } from '../lib/search/build/write-index.ts';
-import { writeScriptDictionaries } from '../lib/text/write-script-dictionaries.ts';
+import { writeScriptDictionaries, type DictionaryRecord } from '../lib/text/write-script-dictionaries.ts';
 import { nodeFileTree } from './file-tree.ts';
 import { nodeDictionaryPacking, nodeIndexPacking } from './packing.ts';
 import type { PassRequest, PassResult } from './built-site-passes.ts';
@@ -19,8 +21,25 @@ function run(request: PassRequest): PassResult {
   }
   // The search index is written at the same time: its directory is not walked. Pages are only
   // read (each names its dictionary itself), so the two passes never see each other's writes.
-  const written = writeScriptDictionaries(nodeFileTree(request.dir), nodeDictionaryPacking, { skipDirs: request.skipDirs });
-  return { pass: 'script-dictionaries', written, seconds: (performance.now() - started) / 1000 };
+  // The record of the last run is removed first and written back only when this run has finished:
+  // a run that stopped halfway leaves none, and the next works every dictionary out again.
+  const { recordFile } = request;
+  const previous = recordFile === undefined ? undefined : readRecord(recordFile);
+  if (recordFile !== undefined) rmSync(recordFile, { force: true });
+  const written = writeScriptDictionaries(nodeFileTree(request.dir), nodeDictionaryPacking, { skipDirs: request.skipDirs, previous });
+  if (recordFile !== undefined) {
+    mkdirSync(dirname(recordFile), { recursive: true });
+    writeFileSync(recordFile, JSON.stringify(written.record));
+  }
+  return { pass: 'script-dictionaries', written: { ...written, record: { inputs: written.record.inputs, pages: {} } }, seconds: (performance.now() - started) / 1000 };
+}
+
+function readRecord(file: string): DictionaryRecord | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as DictionaryRecord;
+  } catch {
+    return undefined;
+  }
 }
 
 parentPort!.postMessage(run(workerData as PassRequest));

@@ -23,4 +23,5 @@ export const nodeIndexPacking: IndexPacking = {
 
 export const nodeDictionaryPacking: DictionaryPacking = {
   gzipSize: (data) => gzipSync(data).length,
+  digest: (data) => createHash('sha256').update(data).digest('base64url'),
 };

@@ -26,7 +26,7 @@ import HKVariantsPhrases from 'opencc-js/dict/HKVariantsPhrases';
 import HKVariants from 'opencc-js/dict/HKVariants';
 import { walkFiles, type WritableFileTree } from '../files/tree.ts';
 import { DICTIONARY_DIR, DICTIONARY_META } from './script-dictionary-href.ts';
-import { addText, newPageKeys, pageDictionary, stageIndex, type PageKeys, type ScriptStages } from './script-dictionary.ts';
+import { addText, newPageKeys, pageDictionary, stageIndex, type PageDictionary, type PageKeys, type ScriptStages } from './script-dictionary.ts';
 
 /** The stages of opencc-js's cn → tw and cn → hk converters (from/cn.js, to/tw.js, to/hk.js). */
 export function scriptStages(): ScriptStages {
@@ -91,11 +91,28 @@ export function pageTexts(html: string, readScript: (src: string) => string | un
   return [...texts, ...scripts.map((s) => s.code)];
 }
 
-/** Gzip, supplied by the caller (Node's zlib at build time). */
+/** Gzip and a digest, supplied by the caller (Node's zlib and crypto at build time). */
 export interface DictionaryPacking {
   /** Gzipped size of the bytes (reported, never written). */
   gzipSize(data: Uint8Array): number;
+  /** A collision-resistant digest of the bytes (SHA-256), for the record of the last run. */
+  digest(data: Uint8Array): string;
 }
+
+/**
+ * What the last run wrote, so that the next one, over a kept output directory
+ * (src/node/kept-output.ts), works out only the dictionaries of pages that changed: for each page,
+ * the digest of its bytes and of the dictionary file it got. Valid only for the same `inputs`
+ * (OpenCC's data, this code's version, every client script a page can load).
+ */
+export interface DictionaryRecord {
+  inputs: string;
+  /** By page path: the digests of the page's bytes and of its dictionary file, and that file's path. */
+  pages: Record<string, { page: string; dictionary: string; file: string }>;
+}
+
+/** Bump when a page's dictionary would come out differently for the same page and inputs. */
+const RECORD_VERSION = 1;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -118,6 +135,10 @@ const showsOtherPages = (html: string) => html.includes('data-search-form') && h
 export interface WrittenDictionaries {
   /** Pages with a dictionary, one file each. */
   pages: number;
+  /** Of those, the pages whose dictionary was kept from the last run (unchanged page, same inputs). */
+  reused: number;
+  /** The record for the next run. */
+  record: DictionaryRecord;
   /** The largest file (by bytes), gzipped. */
   largestGzip: number;
 }
@@ -126,17 +147,48 @@ export interface DictionaryOptions {
   /** Top-level directories holding no pages, not walked (the search index, written meanwhile). */
   skipDirs?: readonly string[];
   stages?: ScriptStages;
+  /**
+   * The last run's record: its pages' dictionaries are kept where the page is unchanged and the
+   * file still has the bytes written then. Without it, every dictionary is worked out again.
+   */
+  previous?: DictionaryRecord;
+}
+
+/** The keys a written dictionary file holds (its entries' sources), for the union of a kept one. */
+function keysOfDictionary(bytes: Uint8Array): PageKeys | undefined {
+  try {
+    const dict = JSON.parse(decoder.decode(bytes)) as Partial<PageDictionary>;
+    const keys = newPageKeys();
+    for (const k of ['cn', 'tw', 'hk'] as const) {
+      const serialized = dict[k];
+      if (typeof serialized !== 'string') return undefined;
+      if (serialized) for (const entry of serialized.split('|')) keys[k].add(entry.slice(0, entry.indexOf(' ')));
+    }
+    return keys;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
  * Writes _hant/**.json into the built site `site`: for each page with a dictionary <meta>, the file
  * it names. Pages are only read. Throws if a page names a file outside _hant/ or one another page
  * names too (each page's dictionary is its own).
+ *
+ * With `previous` (the record of the last run over the same, kept directory), a page whose bytes
+ * are unchanged keeps the dictionary file written then, if that file still holds those bytes: the
+ * trie walks over its text (most of this pass) are skipped, and only its dictionary's keys are
+ * read back for the search page's union. Files no page names any more are removed. Without it,
+ * _hant/ is emptied and every dictionary worked out.
  */
 export function writeScriptDictionaries(site: WritableFileTree, packing: DictionaryPacking, options: DictionaryOptions = {}): WrittenDictionaries {
   const stages = options.stages ?? scriptStages();
   const skip = new Set([DICTIONARY_DIR, ...(options.skipDirs ?? [])]);
-  site.remove(DICTIONARY_DIR);
+  const inputs = recordInputs(site, packing, stages);
+  const previous = options.previous?.inputs === inputs ? options.previous.pages : undefined;
+  if (!previous) site.remove(DICTIONARY_DIR);
+  const record: DictionaryRecord = { inputs, pages: {} };
+  let reused = 0;
   const scriptCache = new Map<string, string | undefined>();
   const readScript = (src: string) => {
     if (!scriptCache.has(src)) {
@@ -167,6 +219,22 @@ export function writeScriptDictionaries(site: WritableFileTree, packing: Diction
     const bytes = encoder.encode(`${JSON.stringify(pageDictionary(stages, keys))}\n`);
     site.write(path, bytes);
     if (bytes.length > largest.length) largest = bytes;
+    return bytes;
+  };
+  /** The last run's dictionary of this page, if the page and the file are as they were then. */
+  const kept = (page: string, pageDigest: string, href: string): { path: string; bytes: Uint8Array; keys: PageKeys } | undefined => {
+    const before = previous?.[page];
+    const path = sitePath(decodeURI(href));
+    if (!before || before.page !== pageDigest || path === undefined || path !== before.file) return undefined;
+    let bytes: Uint8Array;
+    try {
+      bytes = site.read(path);
+    } catch {
+      return undefined;
+    }
+    if (packing.digest(bytes) !== before.dictionary) return undefined;
+    const keys = keysOfDictionary(bytes);
+    return keys && { path, bytes, keys };
   };
   const later: { page: string; href: string }[] = [];
   const pagePaths = site
@@ -176,8 +244,24 @@ export function writeScriptDictionaries(site: WritableFileTree, packing: Diction
     .flatMap((name) => (site.isDirectory(name) ? walkFiles(site, name) : [name]))
     .filter((p) => p.endsWith('.html'));
   for (const page of pagePaths) {
-    const html = decoder.decode(site.read(page));
+    const raw = site.read(page);
+    const html = decoder.decode(raw);
     if (!html.includes(DICTIONARY_META)) continue;
+    const pageDigest = packing.digest(raw);
+    if (previous && !showsOtherPages(html)) {
+      const href = quickDictionaryHref(html);
+      const found = href === undefined ? undefined : kept(page, pageDigest, href);
+      if (href !== undefined && found) {
+        const other = namedBy.get(found.path);
+        if (other !== undefined) throw new Error(`${page} and ${other} both name the 简/繁 dictionary "${href}"; each page needs its own (dictionaryHref).`);
+        namedBy.set(found.path, page);
+        for (const k of ['cn', 'tw', 'hk'] as const) for (const key of found.keys[k]) union[k].add(key);
+        record.pages[page] = { page: pageDigest, dictionary: packing.digest(found.bytes), file: found.path };
+        if (found.bytes.length > largest.length) largest = found.bytes;
+        reused++;
+        continue;
+      }
+    }
     const { texts, scripts, dictionary } = pageParts(html, readScript);
     if (dictionary === undefined) continue;
     const keys = newPageKeys();
@@ -193,8 +277,43 @@ export function writeScriptDictionaries(site: WritableFileTree, packing: Diction
     }
     for (const k of ['cn', 'tw', 'hk'] as const) for (const key of keys[k]) union[k].add(key);
     if (showsOtherPages(html)) later.push({ page, href: dictionary });
-    else write(page, dictionary, keys);
+    else record.pages[page] = { page: pageDigest, dictionary: packing.digest(write(page, dictionary, keys)), file: sitePath(decodeURI(dictionary))! };
   }
   for (const { page, href } of later) write(page, href, union);
-  return { pages: namedBy.size, largestGzip: largest.length ? packing.gzipSize(largest) : 0 };
+  // Files of the last run that no page names any more (a page removed since).
+  if (previous) for (const file of walkFilesIfAny(site, DICTIONARY_DIR)) if (!namedBy.has(file)) site.remove(file);
+  return { pages: namedBy.size, reused, record, largestGzip: largest.length ? packing.gzipSize(largest) : 0 };
+}
+
+/** The dictionary <meta>'s content, found without parsing the page; checked against the parse when the page is worked out. */
+function quickDictionaryHref(html: string): string | undefined {
+  const at = html.indexOf(`name="${DICTIONARY_META}"`);
+  if (at < 0) return undefined;
+  const start = html.lastIndexOf('<meta', at);
+  const end = html.indexOf('>', at);
+  if (start < 0 || end < 0) return undefined;
+  let href: string | undefined;
+  new Parser({ onopentag: (name, attrs) => void (name === 'meta' && attrs.name === DICTIONARY_META && (href = attrs.content)) }, { decodeEntities: true }).end(html.slice(start, end + 1));
+  return href;
+}
+
+/** Every file under `dir`, or none if it does not exist. */
+function walkFilesIfAny(site: WritableFileTree, dir: string): string[] {
+  try {
+    return walkFiles(site, dir);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * What every page's dictionary depends on besides the page: this code's version, the conversion
+ * stages' entries (OpenCC's data) and every client script a page can load (their keys are part of
+ * its dictionary).
+ */
+function recordInputs(site: WritableFileTree, packing: DictionaryPacking, stages: ScriptStages): string {
+  const scripts = walkFilesIfAny(site, '_astro').filter((p) => /\.m?js$/.test(p));
+  const entries = (['cn', 'tw', 'hk'] as const).map((k) => [...stages[k].entries]);
+  const parts = [`v${RECORD_VERSION}`, packing.digest(encoder.encode(JSON.stringify(entries))), ...scripts.map((p) => `${p} ${packing.digest(site.read(p))}`)];
+  return packing.digest(encoder.encode(parts.join('\n')));
 }

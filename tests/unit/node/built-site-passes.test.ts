@@ -3,7 +3,7 @@
  * under Node's own TypeScript support (no bundler), so this also fails if a module they import
  * stops being erasable TypeScript. The two passes write into the same directory at the same time.
  */
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -67,5 +67,45 @@ describe('runBuiltSitePasses', () => {
   it('fails with the pass’s own message when a page cannot be indexed', async () => {
     const root = site({ 'reports/2024/undated/index.html': page('无日期', undefined) });
     await expect(runBuiltSitePasses(root, () => {})).rejects.toThrow(/no data-search-meta="date"/);
+  });
+
+  it('over a kept site, keeps the dictionaries of unchanged pages and gives the same files as a run from scratch', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 6; i++) files[`reports/2024/r${i}/index.html`] = page(`报道${i}`, `2024-05-0${i + 1}`, `/reports/2024/r${i}/`);
+    files['_astro/app.js'] = 'export const say = "发展";';
+    const root = site(files);
+    const cacheDir = join(root, '..', `${root.split('/').pop()}-cache`);
+    dirs.push(cacheDir);
+    const dictionaries = async (dir: string, options?: { cacheDir?: string }) => {
+      const results = await runBuiltSitePasses(dir, () => {}, options);
+      const result = results.find((r) => r.pass === 'script-dictionaries');
+      if (result?.pass !== 'script-dictionaries') throw new Error('no dictionaries result');
+      return result.written;
+    };
+    const hant = (dir: string) => Object.fromEntries(readdirSync(join(dir, '_hant/reports/2024')).sort().map((f) => [f, readFileSync(join(dir, '_hant/reports/2024', f), 'utf8')]));
+    /** The same site from scratch, in a directory of its own. */
+    const fresh = async () => {
+      const copy = site({});
+      cpSync(root, copy, { recursive: true });
+      rmSync(join(copy, '_hant'), { recursive: true, force: true });
+      await dictionaries(copy);
+      return hant(copy);
+    };
+
+    expect((await dictionaries(root, { cacheDir })).reused).toBe(0);
+    expect((await dictionaries(root, { cacheDir })).reused).toBe(6);
+    // One page changed (with a character that needs an entry of its own), one removed, one dictionary file damaged.
+    writeFileSync(join(root, 'reports/2024/r1/index.html'), page('报道1：后台', '2024-05-02', '/reports/2024/r1/'));
+    rmSync(join(root, 'reports/2024/r2'), { recursive: true });
+    writeFileSync(join(root, '_hant/reports/2024/r3.json'), '{"cn":"","tw":"","hk":""}\n');
+    const again = await dictionaries(root, { cacheDir });
+    expect(again.reused).toBe(3);
+    expect(hant(root)).toEqual(await fresh());
+    expect(readFileSync(join(root, '_hant/reports/2024/r1.json'), 'utf8')).toContain('台');
+    expect(Object.keys(hant(root))).not.toContain('r2.json');
+    // A client script changed: every page may load it, so nothing is kept.
+    writeFileSync(join(root, '_astro/app.js'), 'export const say = "后台";');
+    expect((await dictionaries(root, { cacheDir })).reused).toBe(0);
+    expect(hant(root)).toEqual(await fresh());
   });
 });
