@@ -2,21 +2,30 @@
  * One pass over the built site in a worker thread (started by src/node/built-site-passes.ts):
  * the search index or the 简/繁 dictionaries. Runs under Node's own TypeScript support (type
  * stripping), so everything it imports must be erasable TypeScript with explicit .ts imports;
- * tests/unit/architecture/worker-modules.test.ts loads it that way.
+ * tests/unit/node/built-site-passes.test.ts runs it that way.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { writeSearchIndex } from '../lib/search/build/write-index.ts';
 import { writeScriptDictionaries, type DictionaryRecord } from '../lib/text/write-script-dictionaries.ts';
-import { nodeFileTree } from './file-tree.ts';
+import { threadedFileTree } from './threaded-file-tree.ts';
 import { nodeDictionaryPacking, nodeIndexPacking } from './packing.ts';
 import type { PassRequest, PassResult } from './built-site-passes.ts';
 
-function run(request: PassRequest): PassResult {
+async function run(request: PassRequest): Promise<PassResult> {
   const started = performance.now();
   if (request.pass === 'search-index') {
-    const written = writeSearchIndex(nodeFileTree(request.dir), nodeIndexPacking);
+    // The index only reads pages and only writes its own files: those go to a thread of their own.
+    const tree = threadedFileTree(request.dir);
+    let written;
+    try {
+      written = writeSearchIndex(tree, nodeIndexPacking);
+    } catch (error) {
+      await tree.close();
+      throw error;
+    }
+    await tree.flush();
     return { pass: 'search-index', written, seconds: (performance.now() - started) / 1000 };
   }
   // The search index is written at the same time: its directory is not walked. Pages are only
@@ -26,7 +35,17 @@ function run(request: PassRequest): PassResult {
   const { recordFile } = request;
   const previous = recordFile === undefined ? undefined : readRecord(recordFile);
   if (recordFile !== undefined) rmSync(recordFile, { force: true });
-  const written = writeScriptDictionaries(nodeFileTree(request.dir), nodeDictionaryPacking, { skipDirs: request.skipDirs, previous });
+  // Its writes go to a thread of their own too: it reads back only dictionary files it keeps, which
+  // it never writes in the same run.
+  const tree = threadedFileTree(request.dir);
+  let written;
+  try {
+    written = writeScriptDictionaries(tree, nodeDictionaryPacking, { skipDirs: request.skipDirs, previous });
+  } catch (error) {
+    await tree.close();
+    throw error;
+  }
+  await tree.flush();
   if (recordFile !== undefined) {
     mkdirSync(dirname(recordFile), { recursive: true });
     writeFileSync(recordFile, JSON.stringify(written.record));
@@ -42,4 +61,4 @@ function readRecord(file: string): DictionaryRecord | undefined {
   }
 }
 
-parentPort!.postMessage(run(workerData as PassRequest));
+parentPort!.postMessage(await run(workerData as PassRequest));
