@@ -11,10 +11,11 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeContent } from '../unit/plugins/active-content.ts';
+import { filesUnder } from '../helpers/files.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -57,19 +58,6 @@ function build(name: string, content: string, env: Record<string, string>): stri
   return out;
 }
 
-function files(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const full = join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else out.push(relative(dir, full).split(sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
-
 describe('deterministic build', () => {
   let a: string;
   let b: string;
@@ -80,14 +68,14 @@ describe('deterministic build', () => {
   }, 300_000);
 
   it('writes the same set of files', () => {
-    expect(files(a)).toEqual(files(b));
-    expect(files(a).filter((f) => f.endsWith('.html')).length).toBeGreaterThan(10);
+    expect(filesUnder(a)).toEqual(filesUnder(b));
+    expect(filesUnder(a).filter((f) => f.endsWith('.html')).length).toBeGreaterThan(10);
   });
 
   // Every file, not only HTML and data (pages, feeds, sitemaps, CSV/JSON, the search index,
   // bundles): all of it is what readers and tools download.
   it('writes every HTML, data and asset file byte for byte the same', () => {
-    const compared = files(a);
+    const compared = filesUnder(a);
     expect(compared.some((f) => f.endsWith('.json')) && compared.some((f) => f.includes('search-index/') && f.endsWith('.bin'))).toBe(true);
     const different = compared.filter((f) => !readFileSync(join(a, f)).equals(readFileSync(join(b, f))));
     expect(different).toEqual([]);

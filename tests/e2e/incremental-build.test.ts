@@ -9,10 +9,11 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FINISHED_MARKER } from '../../src/node/kept-output.ts';
+import { filesUnder } from '../helpers/files.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -36,25 +37,13 @@ function build(target: { dist: string; cache: string }): { skipped: number; rend
   return { skipped, rendered: routes.length - skipped, log };
 }
 
-function files(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const full = join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else out.push(relative(dir, full).split(sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
 
 /** The kept dist/ against a fresh build of the same content: the same files, the same bytes. */
 function expectSameAsFullBuild(round: string): void {
   const fresh = { dist: join(scratch, `fresh-${round}`, 'dist'), cache: join(scratch, `fresh-${round}`, 'cache') };
   build(fresh);
-  const names = files(fresh.dist);
-  expect(files(kept.dist)).toEqual(names);
+  const names = filesUnder(fresh.dist);
+  expect(filesUnder(kept.dist)).toEqual(names);
   const differing = names.filter((name) => !readFileSync(join(kept.dist, name)).equals(readFileSync(join(fresh.dist, name))));
   expect(differing).toEqual([]);
   rmSync(join(scratch, `fresh-${round}`), { recursive: true, force: true });
