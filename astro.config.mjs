@@ -61,9 +61,9 @@ export default defineConfig({
   ],
   devToolbar: { enabled: false },
   experimental: {
-    // Report pages whose key (src/data/page-keys.ts) and code are unchanged are copied from the
-    // previous build instead of rendered: an editor who adds one report waits for that page,
-    // its neighbours and the lists, not for all of them.
+    // Report pages, list pages and region feeds whose key (src/data/page-keys.ts) and code are
+    // unchanged are kept from the previous build instead of rendered: an editor who adds one
+    // report waits for that page, its neighbours and its lists, not for all of them.
     incrementalBuild: true,
     // One data-store.json up to 40,000 reports, files of ≤ 20 MiB beyond (where one file is too
     // large for the bundler; chunked is 4× slower to sync): src/node/collection-storage.ts.

@@ -23,8 +23,11 @@ export type PassResult = { pass: 'search-index'; written: WrittenIndex; seconds:
 /** The dictionaries pass's record of its last run, in Astro's cache directory (DictionaryRecord). */
 export const DICTIONARY_RECORD_FILE = 'xieshang-script-dictionaries.json';
 
-/** The directories of the built site the passes write, each replaced whole by its pass. */
-export const PASS_OUTPUT_DIRS: readonly string[] = [INDEX_DIR.replace(/^\/|\/$/g, ''), DICTIONARY_DIR];
+/** The search index's directory in the built site ('search-index'). */
+const INDEX_TREE_DIR = INDEX_DIR.replace(/^\/|\/$/g, '');
+
+/** The directories of the built site the passes write and look after themselves. */
+export const PASS_OUTPUT_DIRS: readonly string[] = [INDEX_TREE_DIR, DICTIONARY_DIR];
 
 const WORKER = new URL('./built-site-worker.ts', import.meta.url);
 
@@ -49,9 +52,8 @@ function runPass(request: PassRequest, started: Worker[]): Promise<PassResult> {
  */
 export async function runBuiltSitePasses(dir: string, onDone: (result: PassResult) => void, options: { cacheDir?: string } = {}): Promise<PassResult[]> {
   const workers: Worker[] = [];
-  const indexDir = INDEX_DIR.replace(/^\/|\/$/g, '');
   const recordFile = options.cacheDir === undefined ? undefined : join(options.cacheDir, DICTIONARY_RECORD_FILE);
-  const passes = [runPass({ pass: 'search-index', dir }, workers), runPass({ pass: 'script-dictionaries', dir, skipDirs: [indexDir], recordFile }, workers)];
+  const passes = [runPass({ pass: 'search-index', dir }, workers), runPass({ pass: 'script-dictionaries', dir, skipDirs: [INDEX_TREE_DIR], recordFile }, workers)];
   try {
     return await Promise.all(passes.map((p) => p.then((result) => (onDone(result), result))));
   } catch (error) {

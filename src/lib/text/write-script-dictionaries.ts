@@ -184,7 +184,12 @@ function keysOfDictionary(bytes: Uint8Array): PageKeys | undefined {
 export function writeScriptDictionaries(site: WritableFileTree, packing: DictionaryPacking, options: DictionaryOptions = {}): WrittenDictionaries {
   const stages = options.stages ?? scriptStages();
   const skip = new Set([DICTIONARY_DIR, ...(options.skipDirs ?? [])]);
-  const inputs = recordInputs(site, packing, stages);
+  const files = site
+    .list('')
+    .sort()
+    .filter((name) => !skip.has(name))
+    .flatMap((name) => (site.isDirectory(name) ? walkFiles(site, name) : [name]));
+  const inputs = recordInputs(site, packing, stages, files);
   const previous = options.previous?.inputs === inputs ? options.previous.pages : undefined;
   if (!previous) site.remove(DICTIONARY_DIR);
   const record: DictionaryRecord = { inputs, pages: {} };
@@ -237,12 +242,7 @@ export function writeScriptDictionaries(site: WritableFileTree, packing: Diction
     return keys && { path, bytes, keys };
   };
   const later: { page: string; href: string }[] = [];
-  const pagePaths = site
-    .list('')
-    .sort()
-    .filter((name) => !skip.has(name))
-    .flatMap((name) => (site.isDirectory(name) ? walkFiles(site, name) : [name]))
-    .filter((p) => p.endsWith('.html'));
+  const pagePaths = files.filter((p) => p.endsWith('.html'));
   for (const page of pagePaths) {
     const raw = site.read(page);
     const html = decoder.decode(raw);
@@ -285,7 +285,10 @@ export function writeScriptDictionaries(site: WritableFileTree, packing: Diction
   return { pages: namedBy.size, reused, record, largestGzip: largest.length ? packing.gzipSize(largest) : 0 };
 }
 
-/** The dictionary <meta>'s content, found without parsing the page; checked against the parse when the page is worked out. */
+/**
+ * The dictionary <meta>'s content, found without parsing the whole page (a kept page is not
+ * parsed); it must name the file recorded for the page, or the page is worked out again.
+ */
 function quickDictionaryHref(html: string): string | undefined {
   const at = html.indexOf(`name="${DICTIONARY_META}"`);
   if (at < 0) return undefined;
@@ -308,11 +311,11 @@ function walkFilesIfAny(site: WritableFileTree, dir: string): string[] {
 
 /**
  * What every page's dictionary depends on besides the page: this code's version, the conversion
- * stages' entries (OpenCC's data) and every client script a page can load (their keys are part of
- * its dictionary).
+ * stages' entries (OpenCC's data) and every script in the site (`files`), since a page's module
+ * scripts' keys are part of its dictionary and a script can change under an unchanged name.
  */
-function recordInputs(site: WritableFileTree, packing: DictionaryPacking, stages: ScriptStages): string {
-  const scripts = walkFilesIfAny(site, '_astro').filter((p) => /\.m?js$/.test(p));
+function recordInputs(site: WritableFileTree, packing: DictionaryPacking, stages: ScriptStages, files: readonly string[]): string {
+  const scripts = files.filter((p) => /\.m?js$/.test(p));
   const entries = (['cn', 'tw', 'hk'] as const).map((k) => [...stages[k].entries]);
   const parts = [`v${RECORD_VERSION}`, packing.digest(encoder.encode(JSON.stringify(entries))), ...scripts.map((p) => `${p} ${packing.digest(site.read(p))}`)];
   return packing.digest(encoder.encode(parts.join('\n')));
