@@ -227,7 +227,7 @@ export function writeScriptDictionaries(site: WritableFileTree, packing: Diction
     return bytes;
   };
   /** The last run's dictionary of this page, if the page and the file are as they were then. */
-  const kept = (page: string, pageDigest: string, href: string): { path: string; bytes: Uint8Array; keys: PageKeys } | undefined => {
+  const kept = (page: string, pageDigest: string, href: string): { path: string; bytes: Uint8Array; digest: string; keys: PageKeys } | undefined => {
     const before = previous?.[page];
     const path = sitePath(decodeURI(href));
     if (!before || before.page !== pageDigest || path === undefined || path !== before.file) return undefined;
@@ -239,7 +239,7 @@ export function writeScriptDictionaries(site: WritableFileTree, packing: Diction
     }
     if (packing.digest(bytes) !== before.dictionary) return undefined;
     const keys = keysOfDictionary(bytes);
-    return keys && { path, bytes, keys };
+    return keys && { path, bytes, digest: before.dictionary, keys };
   };
   const later: { page: string; href: string }[] = [];
   const pagePaths = files.filter((p) => p.endsWith('.html'));
@@ -256,7 +256,7 @@ export function writeScriptDictionaries(site: WritableFileTree, packing: Diction
         if (other !== undefined) throw new Error(`${page} and ${other} both name the 简/繁 dictionary "${href}"; each page needs its own (dictionaryHref).`);
         namedBy.set(found.path, page);
         for (const k of ['cn', 'tw', 'hk'] as const) for (const key of found.keys[k]) union[k].add(key);
-        record.pages[page] = { page: pageDigest, dictionary: packing.digest(found.bytes), file: found.path };
+        record.pages[page] = { page: pageDigest, dictionary: found.digest, file: found.path };
         if (found.bytes.length > largest.length) largest = found.bytes;
         reused++;
         continue;
