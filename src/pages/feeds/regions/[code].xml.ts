@@ -1,7 +1,7 @@
 /** /feeds/regions/<code>.xml: reports about one place or anywhere below it, newest first. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadArchive } from '../../../data/archive.ts';
-import { listPageKey } from '../../../data/page-keys.ts';
+import { listPageKeys } from '../../../data/page-keys.ts';
 import { regionHref } from '../../../lib/archive/urls.ts';
 import { fullRegionName } from '../../../lib/regions/gazetteer.ts';
 import { feedItemOf, newestForFeed, regionFeedHref } from '../../../lib/reader/feeds.ts';
@@ -10,7 +10,8 @@ import { feedResponse, regionFeedTitle } from '../../../lib/reader/rss-channel.t
 export const getStaticPaths = (async () => {
   const { regionTree } = await loadArchive();
   const { index } = regionTree;
-  return Promise.all([...index.values()].map(async (node) => ({ params: { code: node.code }, props: { reportIds: node.reportIds }, cacheKey: await listPageKey(node.reportIds, node.code) })));
+  const keyOf = await listPageKeys();
+  return [...index.values()].map((node) => ({ params: { code: node.code }, props: { reportIds: node.reportIds }, cacheKey: keyOf(node.reportIds, node.code) }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, props, site }) => {
