@@ -18,7 +18,7 @@ export type PassRequest =
   | { pass: 'search-index'; dir: string }
   /** `recordFile`: where the dictionaries pass keeps its record of the last run (in Astro's cache directory). */
   | { pass: 'script-dictionaries'; dir: string; skipDirs: string[]; recordFile?: string };
-export type PassResult = { pass: 'search-index'; written: WrittenIndex; seconds: number } | { pass: 'script-dictionaries'; written: WrittenDictionaries; seconds: number };
+export type PassResult = { pass: 'search-index'; written: WrittenIndex; seconds: number } | { pass: 'script-dictionaries'; written: Omit<WrittenDictionaries, 'record'>; seconds: number };
 
 /** The dictionaries pass's record of its last run, in Astro's cache directory (DictionaryRecord). */
 export const DICTIONARY_RECORD_FILE = 'xieshang-script-dictionaries.json';

@@ -9,23 +9,33 @@ import { dirname } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { writeSearchIndex } from '../lib/search/build/write-index.ts';
 import { writeScriptDictionaries, type DictionaryRecord } from '../lib/text/write-script-dictionaries.ts';
+import type { WritableFileTree } from '../lib/files/tree.ts';
 import { threadedFileTree } from './threaded-file-tree.ts';
 import { nodeDictionaryPacking, nodeIndexPacking } from './packing.ts';
 import type { PassRequest, PassResult } from './built-site-passes.ts';
 
+/**
+ * Runs a pass over the built site with its writes on a thread of their own
+ * (src/node/threaded-file-tree.ts): both passes read only pages, scripts and files they keep,
+ * never a file they write in the same run.
+ */
+async function writingOnThread<T>(dir: string, pass: (tree: WritableFileTree) => T): Promise<T> {
+  const tree = threadedFileTree(dir);
+  let result: T;
+  try {
+    result = pass(tree);
+  } catch (error) {
+    await tree.close();
+    throw error;
+  }
+  await tree.flush();
+  return result;
+}
+
 async function run(request: PassRequest): Promise<PassResult> {
   const started = performance.now();
   if (request.pass === 'search-index') {
-    // The index only reads pages and only writes its own files: those go to a thread of their own.
-    const tree = threadedFileTree(request.dir);
-    let written;
-    try {
-      written = writeSearchIndex(tree, nodeIndexPacking);
-    } catch (error) {
-      await tree.close();
-      throw error;
-    }
-    await tree.flush();
+    const written = await writingOnThread(request.dir, (tree) => writeSearchIndex(tree, nodeIndexPacking));
     return { pass: 'search-index', written, seconds: (performance.now() - started) / 1000 };
   }
   // The search index is written at the same time: its directory is not walked. Pages are only
@@ -35,22 +45,13 @@ async function run(request: PassRequest): Promise<PassResult> {
   const { recordFile } = request;
   const previous = recordFile === undefined ? undefined : readRecord(recordFile);
   if (recordFile !== undefined) rmSync(recordFile, { force: true });
-  // Its writes go to a thread of their own too: it reads back only dictionary files it keeps, which
-  // it never writes in the same run.
-  const tree = threadedFileTree(request.dir);
-  let written;
-  try {
-    written = writeScriptDictionaries(tree, nodeDictionaryPacking, { skipDirs: request.skipDirs, previous });
-  } catch (error) {
-    await tree.close();
-    throw error;
-  }
-  await tree.flush();
+  const { record, ...written } = await writingOnThread(request.dir, (tree) => writeScriptDictionaries(tree, nodeDictionaryPacking, { skipDirs: request.skipDirs, previous }));
   if (recordFile !== undefined) {
     mkdirSync(dirname(recordFile), { recursive: true });
-    writeFileSync(recordFile, JSON.stringify(written.record));
+    writeFileSync(recordFile, JSON.stringify(record));
   }
-  return { pass: 'script-dictionaries', written: { ...written, record: { inputs: written.record.inputs, pages: {} } }, seconds: (performance.now() - started) / 1000 };
+  // The record (one entry per page) stays here: the build log needs only the counts.
+  return { pass: 'script-dictionaries', written, seconds: (performance.now() - started) / 1000 };
 }
 
 function readRecord(file: string): DictionaryRecord | undefined {
