@@ -21,10 +21,11 @@ export default function builtSite(): AstroIntegration {
         await runBuiltSitePasses(fileURLToPath(dir), (done) => {
           const seconds = done.seconds.toFixed(2);
           if (done.pass === 'search-index') {
-            const { manifest, tokens, files, bytes } = done.written;
+            const { manifest, tokens, files, bytes, reread, rewritten } = done.written;
+            const kept = reread < manifest.documents ? ` (${reread} of them read, ${rewritten} files written, the rest unchanged from the last build)` : '';
             logger
               .fork('xieshang:search-index')
-              .info(`Indexed ${manifest.documents} reports (${tokens} tokens, ${manifest.buckets} buckets, ${files} files, ${(bytes / 1e6).toFixed(1)} MB) in ${seconds} s.`);
+              .info(`Indexed ${manifest.documents} reports${kept} (${tokens} tokens, ${manifest.buckets} buckets, ${files} files, ${(bytes / 1e6).toFixed(1)} MB) in ${seconds} s.`);
           } else {
             const { pages, reused, largestGzip } = done.written;
             const kept = reused ? ` (${reused} of them unchanged, kept from the last build)` : '';

@@ -14,14 +14,14 @@ import type { WrittenDictionaries } from '../lib/text/write-script-dictionaries.
 import { INDEX_DIR } from '../lib/search/index/format.ts';
 import { DICTIONARY_DIR } from '../lib/text/script-dictionary-href.ts';
 
-export type PassRequest =
-  | { pass: 'search-index'; dir: string }
-  /** `recordFile`: where the dictionaries pass keeps its record of the last run (in Astro's cache directory). */
-  | { pass: 'script-dictionaries'; dir: string; skipDirs: string[]; recordFile?: string };
+/** `recordFile`: where the pass keeps its record of the last run (in Astro's cache directory). */
+export type PassRequest = { pass: 'search-index'; dir: string; recordFile?: string } | { pass: 'script-dictionaries'; dir: string; skipDirs: string[]; recordFile?: string };
 export type PassResult = { pass: 'search-index'; written: WrittenIndex; seconds: number } | { pass: 'script-dictionaries'; written: Omit<WrittenDictionaries, 'record'>; seconds: number };
 
 /** The dictionaries pass's record of its last run, in Astro's cache directory (DictionaryRecord). */
 export const DICTIONARY_RECORD_FILE = 'xieshang-script-dictionaries.json';
+/** The search index pass's memory of its last run, in Astro's cache directory (IndexMemory). */
+export const INDEX_MEMORY_FILE = 'xieshang-search-index.bin';
 
 /** The search index's directory in the built site ('search-index'). */
 const INDEX_TREE_DIR = INDEX_DIR.replace(/^\/|\/$/g, '');
@@ -52,8 +52,11 @@ function runPass(request: PassRequest, started: Worker[]): Promise<PassResult> {
  */
 export async function runBuiltSitePasses(dir: string, onDone: (result: PassResult) => void, options: { cacheDir?: string } = {}): Promise<PassResult[]> {
   const workers: Worker[] = [];
-  const recordFile = options.cacheDir === undefined ? undefined : join(options.cacheDir, DICTIONARY_RECORD_FILE);
-  const passes = [runPass({ pass: 'search-index', dir }, workers), runPass({ pass: 'script-dictionaries', dir, skipDirs: [INDEX_TREE_DIR], recordFile }, workers)];
+  const inCache = (name: string) => (options.cacheDir === undefined ? undefined : join(options.cacheDir, name));
+  const passes = [
+    runPass({ pass: 'search-index', dir, recordFile: inCache(INDEX_MEMORY_FILE) }, workers),
+    runPass({ pass: 'script-dictionaries', dir, skipDirs: [INDEX_TREE_DIR], recordFile: inCache(DICTIONARY_RECORD_FILE) }, workers),
+  ];
   try {
     return await Promise.all(passes.map((p) => p.then((result) => (onDone(result), result))));
   } catch (error) {

@@ -8,10 +8,12 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { writeSearchIndex } from '../lib/search/build/write-index.ts';
+import { decodeIndexMemory, encodeIndexMemory } from '../lib/search/build/index-memory.ts';
 import { writeScriptDictionaries, type DictionaryRecord } from '../lib/text/write-script-dictionaries.ts';
 import type { WritableFileTree } from '../lib/files/tree.ts';
 import { threadedFileTree } from './threaded-file-tree.ts';
 import { nodeDictionaryPacking, nodeIndexPacking } from './packing.ts';
+import { searchIndexInputs } from './search-index-inputs.ts';
 import type { PassRequest, PassResult } from './built-site-passes.ts';
 
 /**
@@ -32,34 +34,51 @@ async function writingOnThread<T>(dir: string, pass: (tree: WritableFileTree) =>
   return result;
 }
 
+/**
+ * Reads a pass's memory of its last run from `file` (in Astro's cache directory), removes it, runs
+ * the pass, and writes the new memory back only when the pass has finished: a run that stopped
+ * halfway leaves none, and the next works everything out again.
+ */
+async function remembering<M, R>(file: string | undefined, decode: (bytes: Buffer) => M | undefined, pass: (previous: M | undefined) => Promise<{ result: R; memory?: Uint8Array | string }>): Promise<R> {
+  let previous: M | undefined;
+  if (file !== undefined) {
+    try {
+      previous = decode(readFileSync(file));
+    } catch {
+      previous = undefined;
+    }
+    rmSync(file, { force: true });
+  }
+  const { result, memory } = await pass(previous);
+  if (file !== undefined && memory !== undefined) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, memory);
+  }
+  return result;
+}
+
 async function run(request: PassRequest): Promise<PassResult> {
   const started = performance.now();
   if (request.pass === 'search-index') {
-    const written = await writingOnThread(request.dir, (tree) => writeSearchIndex(tree, nodeIndexPacking));
+    const inputs = request.recordFile === undefined ? undefined : searchIndexInputs();
+    const written = await remembering(request.recordFile, decodeIndexMemory, async (previous) => {
+      const { memory, ...result } = await writingOnThread(request.dir, (tree) => writeSearchIndex(tree, nodeIndexPacking, { inputs, previous }));
+      return { result, memory: memory && encodeIndexMemory(memory) };
+    });
     return { pass: 'search-index', written, seconds: (performance.now() - started) / 1000 };
   }
   // The search index is written at the same time: its directory is not walked. Pages are only
   // read (each names its dictionary itself), so the two passes never see each other's writes.
-  // The record of the last run is removed first and written back only when this run has finished:
-  // a run that stopped halfway leaves none, and the next works every dictionary out again.
-  const { recordFile } = request;
-  const previous = recordFile === undefined ? undefined : readRecord(recordFile);
-  if (recordFile !== undefined) rmSync(recordFile, { force: true });
-  const { record, ...written } = await writingOnThread(request.dir, (tree) => writeScriptDictionaries(tree, nodeDictionaryPacking, { skipDirs: request.skipDirs, previous }));
-  if (recordFile !== undefined) {
-    mkdirSync(dirname(recordFile), { recursive: true });
-    writeFileSync(recordFile, JSON.stringify(record));
-  }
-  // The record (one entry per page) stays here: the build log needs only the counts.
+  const written = await remembering(
+    request.recordFile,
+    (bytes) => JSON.parse(bytes.toString('utf8')) as DictionaryRecord,
+    async (previous) => {
+      const { record, ...result } = await writingOnThread(request.dir, (tree) => writeScriptDictionaries(tree, nodeDictionaryPacking, { skipDirs: request.skipDirs, previous }));
+      // The record (one entry per page) stays here: the build log needs only the counts.
+      return { result, memory: JSON.stringify(record) };
+    },
+  );
   return { pass: 'script-dictionaries', written, seconds: (performance.now() - started) / 1000 };
-}
-
-function readRecord(file: string): DictionaryRecord | undefined {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as DictionaryRecord;
-  } catch {
-    return undefined;
-  }
 }
 
 parentPort!.postMessage(await run(workerData as PassRequest));

@@ -18,6 +18,9 @@ export function nodeFileTree(root: string): WritableFileTree {
       writeFileSync(at(path), data);
     },
     remove: (path) => rmSync(at(path), { recursive: true, force: true }),
-    rename: (from, to) => renameSync(at(from), at(to)),
+    rename: (from, to) => {
+      mkdirSync(dirname(at(to)), { recursive: true });
+      renameSync(at(from), at(to));
+    },
   };
 }

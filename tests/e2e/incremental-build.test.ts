@@ -73,6 +73,11 @@ describe('incremental build', () => {
     // On the 14 seed reports one new report touches many lists; at 10,000, 15,435 of 16,010 routes are copied.
     expect(again.skipped, `${again.skipped} copied, ${again.rendered} rendered`).toBeGreaterThan(first.rendered / 3);
     expect(existsSync(join(kept.dist, 'reports/2022/2022-08-kua-jing-dian-zi-shang-wu'))).toBe(false);
+    // The search index read only the report pages that changed; the rest were carried over.
+    const indexed = /Indexed (\d+) reports \((\d+) of them read/u.exec(again.log);
+    expect(indexed, again.log).not.toBeNull();
+    expect(Number(indexed![2])).toBeGreaterThan(0);
+    expect(Number(indexed![2])).toBeLessThan(Number(indexed![1]));
     expectSameAsFullBuild('reports');
   }, 300_000);
 

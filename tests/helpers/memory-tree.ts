@@ -20,6 +20,11 @@ export function memoryTree(files: Record<string, string>): WritableFileTree & { 
       for (const p of [path, ...under(path)]) map.delete(p);
     },
     rename: (from, to) => {
+      if (map.has(from)) {
+        map.set(to, map.get(from)!);
+        map.delete(from);
+        return;
+      }
       for (const p of under(from)) {
         map.set(to + p.slice(from.length), map.get(p)!);
         map.delete(p);

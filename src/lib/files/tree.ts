@@ -17,6 +17,7 @@ export interface WritableFileTree extends FileTree {
   write(path: string, data: Uint8Array): void;
   /** Removes a file or directory and everything under it; nothing if absent. */
   remove(path: string): void;
+  /** Moves a file or directory, replacing a file at `to` and creating its parent directories. */
   rename(from: string, to: string): void;
 }
 

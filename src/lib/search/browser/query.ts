@@ -398,11 +398,12 @@ export function answer(documents: number, text: TextMatches | undefined, table: 
   const flags = allowed(documents, text?.docs, table, selection);
   let results: number[] = [];
   if (text) {
-    const order = Array.from(text.docs.keys()).filter((i) => flags[text.docs[i]]);
-    if (sort === 'relevance') order.sort((a, b) => text.scores[b] - text.scores[a] || text.docs[a] - text.docs[b]);
+    // Reports are numbered oldest first (format.ts): newest first is descending number.
+    const order = Array.from(text.docs.keys()).filter((i) => flags[text.docs[i]]).reverse();
+    if (sort === 'relevance') order.sort((a, b) => text.scores[b] - text.scores[a] || text.docs[b] - text.docs[a]);
     results = order.map((i) => text.docs[i]);
   } else {
-    for (let d = 0; d < documents; d++) if (flags[d]) results.push(d);
+    for (let d = documents - 1; d >= 0; d--) if (flags[d]) results.push(d);
   }
   return { results, counts: facetCounts(documents, text, table, selection, flags) };
 }

@@ -11,7 +11,7 @@
  * each searched value (region, topic, outlet) in a file of its own, found through the buckets, so
  * a query naming one fetches only that value.
  */
-import { bucketOf, ByteWriter, writeDocSet } from '../index/codec.ts';
+import { bucketOf, ByteReader, ByteWriter, writeDocSet } from '../index/codec.ts';
 import { followerBit, textOccurrences } from '../index/tokens.ts';
 import { cardFields, POSITION_MODULUS, TITLE_BIT, type CardRecord } from '../index/format.ts';
 import { METADATA_FIELDS } from '../facets.ts';
@@ -66,13 +66,18 @@ function doubled<T extends Uint8Array | Uint16Array | Uint32Array>(array: T): T 
 class PostingList {
   /** The token's number, in order of first occurrence (the builder's scratch bits are indexed by it). */
   readonly id: number;
-  docs = new Uint32Array(4);
-  masks = new Uint8Array(4);
-  follows = new Uint8Array(4);
+  docs: Uint32Array;
+  masks: Uint8Array;
+  follows: Uint8Array;
   length = 0;
+  /** True once a report was pushed below the last one (a report added between carried ones). */
+  unsorted = false;
 
-  constructor(id: number) {
+  constructor(id: number, capacity = 4) {
     this.id = id;
+    this.docs = new Uint32Array(capacity);
+    this.masks = new Uint8Array(capacity);
+    this.follows = new Uint8Array(capacity);
   }
 
   push(doc: number, mask: number, follow: number): void {
@@ -81,10 +86,26 @@ class PostingList {
       this.masks = doubled(this.masks);
       this.follows = doubled(this.follows);
     }
+    if (this.length > 0 && doc < this.docs[this.length - 1]) this.unsorted = true;
     this.docs[this.length] = doc;
     this.masks[this.length] = mask;
     this.follows[this.length] = follow;
     this.length++;
+  }
+
+  /** Puts the reports back in ascending order, each with its two bytes. */
+  sort(): void {
+    if (!this.unsorted) return;
+    const order = Array.from({ length: this.length }, (_, i) => i).sort((a, b) => this.docs[a] - this.docs[b]);
+    const docs = this.docs.slice(0, this.length);
+    const masks = this.masks.slice(0, this.length);
+    const follows = this.follows.slice(0, this.length);
+    order.forEach((from, to) => {
+      this.docs[to] = docs[from];
+      this.masks[to] = masks[from];
+      this.follows[to] = follows[from];
+    });
+    this.unsorted = false;
   }
 }
 
@@ -92,6 +113,35 @@ class PostingList {
 class ShortKeys {
   list: PostingList | undefined = undefined;
   next: Map<number, PostingList> | undefined = undefined;
+}
+
+const encoder = new TextEncoder();
+
+/** A report's card record as the index stores it (r/<n>.bin before compression): its JSON. */
+export function cardBytes(card: CardRecord): Uint8Array {
+  return encoder.encode(JSON.stringify(card));
+}
+
+/** What the first string of a snapshot() says: another string is not a snapshot of this shape. */
+const SNAPSHOT_FORMAT = 'xieshang search-index postings 1';
+
+/** Sorted distinct numbers as varint gaps (the snapshot's form: no bitmaps, no size limit). */
+function writeGaps(out: ByteWriter, numbers: ArrayLike<number>, length = numbers.length): void {
+  let previous = -1;
+  for (let i = 0; i < length; i++) {
+    out.varint(numbers[i] - previous - 1);
+    previous = numbers[i];
+  }
+}
+
+/** Reads `count` numbers written by writeGaps, each through `remap` (old number → new, −1: dropped). */
+function readRemapped(input: ByteReader, count: number, remap: Int32Array, into: Int32Array): void {
+  let previous = -1;
+  for (let i = 0; i < count; i++) {
+    previous += input.varint() + 1;
+    if (previous >= remap.length) throw new RangeError(`search index snapshot names report ${previous} of ${remap.length}`);
+    into[i] = remap[previous];
+  }
 }
 
 function compareKeys(a: string, b: string): number {
@@ -118,9 +168,10 @@ function estimateBytes(key: string, list: PostingList, documents: number): numbe
 export class SearchIndexBuilder {
   private readonly postings = new Map<string, PostingList>();
   private readonly facetDocs = new Map<string, Map<string, number[]>>();
-  private readonly encoder = new TextEncoder();
+  /** True once a facet value got a report below its last one (see add). */
+  private facetsUnsorted = false;
   private pairs = 0;
-  /** Reports added so far; the next one gets this number. */
+  /** One more than the highest report number so far: the next report's number by default. */
   documents = 0;
 
   private readonly options: BuildOptions;
@@ -152,8 +203,8 @@ export class SearchIndexBuilder {
     return found ?? this.newList(key);
   }
 
-  private newList(key: string): PostingList {
-    const list = new PostingList(this.postings.size);
+  private newList(key: string, capacity?: number): PostingList {
+    const list = new PostingList(this.postings.size, capacity);
     this.postings.set(key, list);
     if (key.length <= 2) {
       const short = (this.short[key.charCodeAt(0)] ??= new ShortKeys());
@@ -164,9 +215,14 @@ export class SearchIndexBuilder {
     return list;
   }
 
-  /** Adds the next report (newest first) and returns its card record's bytes. */
-  add(doc: IndexDocument): Uint8Array {
-    const number = this.documents++;
+  /**
+   * Adds a report as number `number` (by default the next: reports are numbered oldest first) and
+   * returns its card record's bytes. A number below one already used is allowed once (a report
+   * that falls between reports carried over from the last build, see carry): the lists are put
+   * back in order before anything is written.
+   */
+  add(doc: IndexDocument, number = this.documents): Uint8Array {
+    this.documents = Math.max(this.documents, number + 1);
     const touched = this.touched;
     let title = true;
     const emit = (key: string, position: number, follower: string | undefined) => {
@@ -194,11 +250,106 @@ export class SearchIndexBuilder {
       if (!byValue) this.facetDocs.set(facet, (byValue = new Map()));
       for (const value of new Set(values)) {
         const list = byValue.get(value);
-        if (list) list.push(number);
-        else byValue.set(value, [number]);
+        if (!list) byValue.set(value, [number]);
+        else {
+          if (list[list.length - 1] > number) this.facetsUnsorted = true;
+          list.push(number);
+        }
       }
     }
-    return this.encoder.encode(JSON.stringify(doc.card));
+    return cardBytes(doc.card);
+  }
+
+  /**
+   * Starts from an earlier build's postings and facet values (its snapshot()), keeping the reports
+   * that `remap` gives a new number (old number → new, −1: dropped, e.g. changed or removed),
+   * which must keep their old order. The reports that are new or changed are then added with
+   * their numbers; the result is the index a build from nothing would make, without reading and
+   * tokenising every report again (an editor's wait, docs/scaling.md).
+   */
+  carry(snapshot: Uint8Array, remap: Int32Array): void {
+    if (this.postings.size > 0 || this.documents > 0) throw new Error('carry() must come before any report is added');
+    const input = new ByteReader(snapshot);
+    if (input.string() !== SNAPSHOT_FORMAT) throw new Error('not a search index snapshot of this version');
+    const documents = input.varint();
+    if (documents !== remap.length) throw new RangeError(`the search index snapshot has ${documents} reports, the remap ${remap.length}`);
+    let previous = -1;
+    for (const number of remap) {
+      if (number < 0) continue;
+      if (number <= previous) throw new RangeError('carried reports must keep their order');
+      previous = number;
+    }
+    this.documents = previous + 1;
+    let numbers = new Int32Array(1024);
+    const tokens = input.varint();
+    for (let t = 0; t < tokens; t++) {
+      const key = input.string();
+      const count = input.varint();
+      if (count > numbers.length) numbers = new Int32Array(Math.max(count, numbers.length * 2));
+      readRemapped(input, count, remap, numbers);
+      const masks = input.bytes(count);
+      const follows = input.bytes(count);
+      let kept = 0;
+      for (let i = 0; i < count; i++) if (numbers[i] >= 0) kept++;
+      if (kept === 0) continue;
+      const list = this.newList(key, kept);
+      for (let i = 0; i < count; i++) if (numbers[i] >= 0) list.push(numbers[i], masks[i], follows[i]);
+      this.pairs += kept;
+    }
+    const facets = input.varint();
+    for (let f = 0; f < facets; f++) {
+      const facet = input.string();
+      const byValue = new Map<string, number[]>();
+      const values = input.varint();
+      for (let v = 0; v < values; v++) {
+        const value = input.string();
+        const count = input.varint();
+        if (count > numbers.length) numbers = new Int32Array(Math.max(count, numbers.length * 2));
+        readRemapped(input, count, remap, numbers);
+        const kept = Array.from(numbers.subarray(0, count)).filter((n) => n >= 0);
+        if (kept.length) byValue.set(value, kept);
+      }
+      if (byValue.size) this.facetDocs.set(facet, byValue);
+    }
+    if (!input.done) throw new RangeError('the search index snapshot has bytes after its end');
+  }
+
+  /**
+   * The postings and facet values as they stand, for carry() in the next build: every token's
+   * reports with their two bytes, every facet value's reports (numbers as varint gaps).
+   */
+  snapshot(): Uint8Array {
+    this.settle();
+    const out = new ByteWriter();
+    out.string(SNAPSHOT_FORMAT);
+    out.varint(this.documents);
+    out.varint(this.postings.size);
+    for (const [key, list] of this.postings) {
+      out.string(key);
+      out.varint(list.length);
+      writeGaps(out, list.docs, list.length);
+      out.bytes(list.masks.subarray(0, list.length));
+      out.bytes(list.follows.subarray(0, list.length));
+    }
+    out.varint(this.facetDocs.size);
+    for (const [facet, byValue] of this.facetDocs) {
+      out.string(facet);
+      out.varint(byValue.size);
+      for (const [value, docs] of byValue) {
+        out.string(value);
+        out.varint(docs.length);
+        writeGaps(out, docs);
+      }
+    }
+    return out.finish();
+  }
+
+  /** Puts every list in ascending report order again after reports were added between others. */
+  private settle(): void {
+    for (const list of this.postings.values()) list.sort();
+    if (!this.facetsUnsorted) return;
+    for (const byValue of this.facetDocs.values()) for (const docs of byValue.values()) docs.sort((a, b) => a - b);
+    this.facetsUnsorted = false;
   }
 
   get stats(): BuiltIndex['stats'] {
@@ -207,6 +358,7 @@ export class SearchIndexBuilder {
 
   /** How many bucket files the tokens are spread over: about targetBucketBytes each, a power of two. */
   bucketCount(): number {
+    this.settle();
     let estimate = 0;
     for (const [key, list] of this.postings) estimate += estimateBytes(key, list, this.documents);
     return powerOfTwoAtLeast(Math.ceil(estimate / (this.options.targetBucketBytes ?? DEFAULT_TARGET_BUCKET_BYTES)));
@@ -217,6 +369,7 @@ export class SearchIndexBuilder {
    * that occur in searched facet values, the values' numbers; tokens in code-unit order.
    */
   *buckets(count = this.bucketCount()): Generator<Uint8Array> {
+    this.settle();
     const byBucket: string[][] = Array.from({ length: count }, () => []);
     for (const key of [...this.postings.keys()].sort(compareKeys)) byBucket[bucketOf(key, count)].push(key);
     const { byKey, values } = this.searchedValues();
@@ -265,6 +418,7 @@ export class SearchIndexBuilder {
 
   /** Each searched facet value's file (v/<n>.bin), value 0 first: facet name, value, reports. */
   *values(): Generator<Uint8Array> {
+    this.settle();
     for (const { facet, value } of this.searchedValues().values) {
       const out = new ByteWriter();
       out.string(facet);
@@ -281,6 +435,7 @@ export class SearchIndexBuilder {
 
   /** The facet file: every facet (by name) with every value and its reports. */
   facets(): Uint8Array {
+    this.settle();
     const out = new ByteWriter();
     const names = [...this.facetDocs.keys()].sort(compareKeys);
     out.varint(names.length);
@@ -299,8 +454,8 @@ export class SearchIndexBuilder {
 }
 
 /**
- * The whole index in memory for `documents`, which must already be in the archive's order (newest
- * first): report n of the index is documents[n].
+ * The whole index in memory for `documents`, which must already be in the index's order (oldest
+ * first, format.ts): report n of the index is documents[n].
  */
 export function buildSearchIndex(documents: readonly IndexDocument[], options: BuildOptions = {}): BuiltIndex {
   const builder = new SearchIndexBuilder(options);

@@ -1,8 +1,9 @@
 /**
  * Writes the site's search index (format.ts) from the built site: reads every built report and
- * dossier page, takes its body text and SearchMeta data, and indexes them in the archive's order
- * (newest first, id as tie-break, as src/lib/archive/sort.ts orders every list). Build-time only;
+ * dossier page, takes its body text and SearchMeta data, and indexes them oldest first (the
+ * reverse of the archive's order, src/lib/archive/sort.ts; format.ts says why). Build-time only;
  * the file system, gzip and SHA-256 are passed in (src/node/built-site-worker.ts hands Node's).
+ * With its memory of the last run (IndexMemory) it reads only the pages that changed.
  *
  * Text with Traditional-only characters is folded to Simplified for the index (queries are folded
  * the same way in the page); the card keeps the text as published.
@@ -11,7 +12,7 @@ import { compareReportsNewestFirst } from '../../archive/sort.ts';
 import { joinPath, walkFiles, type FileTree, type WritableFileTree } from '../../files/tree.ts';
 import { traditionalToSimplified } from '../../text/chinese.ts';
 import { containsTraditional } from '../fold-script.ts';
-import { SearchIndexBuilder, type IndexDocument } from './index-builder.ts';
+import { cardBytes, SearchIndexBuilder, type IndexDocument } from './index-builder.ts';
 import { bucketFile, cardFields, FACETS_FILE, FORMAT_VERSION, INDEX_DIR, MANIFEST_FILE, recordFile, valueFile, versionDir, type SearchManifest } from '../index/format.ts';
 import { readSearchPage } from './page-text.ts';
 
@@ -28,9 +29,12 @@ interface ReportPage {
   url: string;
   id: string;
   date: string;
+  /** Digest of the page's bytes: an unchanged page's postings and card are carried over. */
+  digest: string;
 }
 
 const decoder = new TextDecoder();
+const encoder = new TextEncoder();
 const readText = (tree: FileTree, path: string) => decoder.decode(tree.read(path));
 /** A site path such as '/search-index/' as a path in the tree ('search-index'). */
 const treePath = (sitePath: string) => sitePath.replace(/^\/|\/$/g, '');
@@ -50,10 +54,11 @@ function quickDate(html: string): string | undefined {
 }
 
 /**
- * The built report and dossier pages, newest first (list pages have no body and are skipped).
- * Only their dates are kept: the text is read again, one page at a time, while indexing.
+ * The built report and dossier pages in the index's order, oldest first (list pages have no body
+ * and are skipped). Only their dates and digests are kept: the text is read again, one page at a
+ * time, while indexing.
  */
-function reportPages(site: FileTree, dateOf: (html: string) => string | undefined): ReportPage[] {
+function reportPages(site: FileTree, dateOf: (html: string) => string | undefined, digestOf: (data: Uint8Array) => string): ReportPage[] {
   // Dossiers (专题) are indexed like reports, with the kind 专题 (src/lib/dossier/search-data.ts).
   const paths: string[] = [];
   for (const section of ['reports', 'dossiers']) {
@@ -65,15 +70,16 @@ function reportPages(site: FileTree, dateOf: (html: string) => string | undefine
   }
   const pages: ReportPage[] = [];
   for (const path of paths) {
-    const html = readText(site, path);
+    const bytes = site.read(path);
+    const html = decoder.decode(bytes);
     if (!html.includes('data-search-body')) continue;
     const url = `/${path.replace(/index\.html$/, '')}`;
     const date = dateOf(html);
     if (!date) throw new Error(`${url} has no data-search-meta="date" (written by src/components/SearchMeta.astro), so it cannot be indexed.`);
-    pages.push({ path, url, id: url.replace(/^\/reports\/|\/$/g, ''), date });
+    pages.push({ path, url, id: url.replace(/^\/reports\/|\/$/g, ''), date, digest: digestOf(bytes) });
   }
-  // The archive's own order: newest first, id as tie-break.
-  return pages.sort((a, b) => compareReportsNewestFirst({ id: a.id, data: a }, { id: b.id, data: b }));
+  // The reverse of the archive's own order (newest first, id as tie-break): format.ts says why.
+  return pages.sort((a, b) => compareReportsNewestFirst({ id: b.id, data: b }, { id: a.id, data: a }));
 }
 
 /** One built report page as an index document. */
@@ -112,58 +118,206 @@ export interface WrittenIndex {
   files: number;
   bytes: number;
   tokens: number;
+  /** Files compressed and written by this run; the others were kept from the last (see IndexMemory). */
+  rewritten: number;
+  /** Reports read and tokenised by this run; the others' postings and cards were carried over. */
+  reread: number;
+}
+
+/**
+ * What the index pass keeps of its run for the next one (in Astro's cache directory, src/node):
+ * which page had which digest and number, every file's digests, and the postings. The next run
+ * carries an unchanged page's postings and card over instead of reading and tokenising it again,
+ * and keeps a file whose bytes come out the same where it is instead of compressing and writing
+ * it again. Valid only for the same `inputs` (the indexing code and the gzip that made it) and
+ * while its version directory is still in the site.
+ */
+export interface IndexMemory {
+  inputs: string;
+  version: string;
+  /** The indexed pages by report number (oldest first): path, date and the digest of their bytes. */
+  pages: { path: string; date: string; digest: string }[];
+  /** Every file of the version directory: the digests of its bytes before and after gzip, and its size. */
+  files: Map<string, IndexFileEntry>;
+  /** SearchIndexBuilder.snapshot(): every token's and facet value's reports. */
+  postings: Uint8Array;
+}
+
+export interface IndexFileEntry {
+  raw: string;
+  packed: string;
+  size: number;
+}
+
+export interface WriteIndexOptions {
+  /**
+   * Names the indexing code and the gzip in use (src/node/search-index-inputs.ts); with it the pass
+   * returns its memory for the next run.
+   */
+  inputs?: string;
+  /** The memory of the last run over this same site directory. */
+  previous?: IndexMemory;
 }
 
 /**
  * Indexes the built report pages of `site` (the build's output directory) into its
  * search-index/, replacing any earlier index. Streams: each card record and each bucket is
- * compressed and written as soon as it exists, into a scratch directory renamed to the version (a
- * digest of every file) at the end.
+ * compressed and written as soon as it exists, into a scratch directory, and the version (a
+ * digest of every file) is named at the end. With the memory of the last run, only the pages that
+ * changed are read and only the files that changed are written (IndexMemory); the files are the
+ * same bytes as a run from nothing.
  */
-export function writeSearchIndex(site: WritableFileTree, packing: IndexPacking): WrittenIndex {
+export function writeSearchIndex(site: WritableFileTree, packing: IndexPacking, options: WriteIndexOptions = {}): WrittenIndex & { memory?: IndexMemory } {
+  const digestOf = (data: Uint8Array) => {
+    const hash = packing.sha256();
+    hash.update(data);
+    return hash.hex().slice(0, 32);
+  };
   try {
-    return writeIndexInOrder(site, packing, reportPages(site, quickDate));
+    return writeIndexInOrder(site, packing, digestOf, reportPages(site, quickDate, digestOf), options);
   } catch (error) {
     if (!(error instanceof OrderMismatch)) throw error;
     // A page's quick date was not its date: order by full parses instead.
-    return writeIndexInOrder(site, packing, reportPages(site, (html) => readSearchPage(html).meta.date));
+    return writeIndexInOrder(site, packing, digestOf, reportPages(site, (html) => readSearchPage(html).meta.date, digestOf), options);
   }
 }
 
 /** A page's full parse found another date than the quick one (see quickDate). */
 class OrderMismatch extends Error {}
 
-function writeIndexInOrder(site: WritableFileTree, packing: IndexPacking, pages: readonly ReportPage[]): WrittenIndex {
+/**
+ * The last run's memory if it can be used: same inputs, and its version directory still in the
+ * site (a `dist/` emptied since, or a run that stopped halfway and removed it, gives a run from
+ * nothing).
+ */
+function usableMemory(site: FileTree, root: string, options: WriteIndexOptions): IndexMemory | undefined {
+  const previous = options.previous;
+  if (!previous || options.inputs === undefined || previous.inputs !== options.inputs) return undefined;
+  // Every carried page needs its card: a memory without one is not used.
+  if (!previous.pages.every((_, n) => previous.files.has(recordFile(n)))) return undefined;
+  try {
+    return site.isDirectory(joinPath(root, previous.version)) ? previous : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * For each page (new report number), its number in the last run when its bytes are the same, or
+ * −1: those pages are carried over. Carried pages keep their order (same bytes, same date and
+ * path); one that would not is read again instead.
+ */
+function carriedNumbers(pages: readonly ReportPage[], previous: IndexMemory): Int32Array {
+  const before = new Map(previous.pages.map((page, n) => [page.path, n]));
+  const old = new Int32Array(pages.length).fill(-1);
+  let last = -1;
+  pages.forEach((page, n) => {
+    const o = before.get(page.path);
+    if (o === undefined || o <= last || previous.pages[o].digest !== page.digest) return;
+    // Its date as the full parse found it last time: a quick date that differs means order by full parses.
+    if (previous.pages[o].date !== page.date) throw new OrderMismatch(page.url);
+    old[n] = o;
+    last = o;
+  });
+  return old;
+}
+
+function writeIndexInOrder(site: WritableFileTree, packing: IndexPacking, digestOf: (data: Uint8Array) => string, pages: readonly ReportPage[], options: WriteIndexOptions): WrittenIndex & { memory?: IndexMemory } {
   const root = treePath(INDEX_DIR);
-  site.remove(root);
   const scratch = joinPath(root, '.building');
+  const previous = usableMemory(site, root, options);
+  const keptDir = previous && joinPath(root, previous.version);
+  // Everything but the last version (the files this run may keep) goes; with no usable memory, all.
+  if (!previous) site.remove(root);
+  else for (const name of site.list(root)) if (name !== previous.version) site.remove(joinPath(root, name));
+
   const builder = new SearchIndexBuilder();
-  const digest = packing.sha256();
-  let bytes = 0;
-  let files = 0;
-  const write = (path: string, data: Uint8Array) => {
-    const packed = packing.gzip(data);
-    site.write(joinPath(scratch, path), packed);
-    digest.update(packed);
-    bytes += packed.length;
-    files++;
+  const oldNumber = previous ? carriedNumbers(pages, previous) : new Int32Array(pages.length).fill(-1);
+  if (previous) {
+    const remap = new Int32Array(previous.pages.length).fill(-1);
+    oldNumber.forEach((o, n) => {
+      if (o >= 0) remap[o] = n;
+    });
+    builder.carry(previous.postings, remap);
+  }
+
+  const files = new Map<string, IndexFileEntry>();
+  const rewritten: string[] = [];
+  let reread = 0;
+  /** The last version's file at `path` if its bytes are still those recorded (damaged or missing: undefined). */
+  const keptFile = (path: string, packed: string): Uint8Array | undefined => {
+    if (!keptDir) return undefined;
+    try {
+      const bytes = site.read(joinPath(keptDir, path));
+      return digestOf(bytes) === packed ? bytes : undefined;
+    } catch {
+      return undefined;
+    }
   };
-  for (const page of pages) {
-    const n = builder.documents;
+  const writeNew = (path: string, packed: Uint8Array, digests: IndexFileEntry) => {
+    site.write(joinPath(scratch, path), packed);
+    files.set(path, digests);
+    rewritten.push(path);
+  };
+  /** A file of this version: kept where it is when the last version had the same bytes, else written. */
+  const put = (path: string, raw: Uint8Array) => {
+    const rawDigest = digestOf(raw);
+    const before = previous?.files.get(path);
+    if (before && before.raw === rawDigest && keptFile(path, before.packed)) {
+      files.set(path, before);
+      return;
+    }
+    const packed = packing.gzip(raw);
+    writeNew(path, packed, { raw: rawDigest, packed: digestOf(packed), size: packed.length });
+  };
+
+  for (const [n, page] of pages.entries()) {
+    const o = oldNumber[n];
+    const card = o >= 0 ? previous!.files.get(recordFile(o)) : undefined;
+    if (card) {
+      // A carried page: its card is the last version's r/<o>.bin, kept or moved to its new number.
+      const bytes = keptFile(recordFile(o), card.packed);
+      if (bytes && o === n) files.set(recordFile(n), card);
+      else if (bytes) writeNew(recordFile(n), bytes, card);
+      else put(recordFile(n), cardBytes(indexDocument(readText(site, page.path), page.url).card));
+      continue;
+    }
+    if (o >= 0) throw new Error(`the search index memory has no card for report ${o}`);
     const doc = indexDocument(readText(site, page.path), page.url);
     if (doc.card.date !== page.date) throw new OrderMismatch(page.url);
-    write(recordFile(n), builder.add(doc));
+    reread++;
+    put(recordFile(n), builder.add(doc, n));
   }
   const count = builder.bucketCount();
   let i = 0;
-  for (const bucket of builder.buckets(count)) write(bucketFile(i++), bucket);
-  write(FACETS_FILE, builder.facets());
+  for (const bucket of builder.buckets(count)) put(bucketFile(i++), bucket);
+  put(FACETS_FILE, builder.facets());
   let values = 0;
-  for (const value of builder.values()) write(valueFile(values++), value);
+  for (const value of builder.values()) put(valueFile(values++), value);
+
+  // The version: a digest of every file's name and bytes, the same whichever files were kept.
+  const digest = packing.sha256();
+  const names = [...files.keys()].sort();
+  let bytes = 0;
+  for (const name of names) {
+    const file = files.get(name)!;
+    digest.update(encoder.encode(`${name} ${file.packed}\n`));
+    bytes += file.size;
+  }
   const version = digest.hex().slice(0, 12);
-  site.rename(scratch, treePath(versionDir(version)));
+  const versionPath = treePath(versionDir(version));
+  if (keptDir) {
+    // Every file of the last version this one does not have goes; the new ones take their place.
+    for (const path of walkFiles(site, keptDir)) if (!files.has(path.slice(keptDir.length + 1))) site.remove(path);
+    for (const path of rewritten) site.rename(joinPath(scratch, path), joinPath(keptDir, path));
+    site.remove(scratch);
+    if (keptDir !== versionPath) site.rename(keptDir, versionPath);
+  } else site.rename(scratch, versionPath);
   const manifest: SearchManifest = { format: FORMAT_VERSION, version, documents: builder.documents, buckets: count, values };
-  const text = new TextEncoder().encode(`${JSON.stringify(manifest)}\n`);
+  const text = encoder.encode(`${JSON.stringify(manifest)}\n`);
   site.write(joinPath(root, MANIFEST_FILE), text);
-  return { manifest, files: files + 1, bytes: bytes + text.length, tokens: builder.stats.tokens };
+  const result = { manifest, files: files.size + 1, bytes: bytes + text.length, tokens: builder.stats.tokens, rewritten: rewritten.length, reread };
+  if (options.inputs === undefined) return result;
+  const memory: IndexMemory = { inputs: options.inputs, version, pages: pages.map(({ path, date, digest }) => ({ path, date, digest })), files, postings: builder.snapshot() };
+  return { ...result, memory };
 }

@@ -14,8 +14,12 @@
  * does not depend on the host's compression. The version is a digest of the files: a new build
  * writes a new directory, and a cached file from an older build can never be mixed with new ones.
  *
- * Reports are numbered newest first (the archive's own order, id as tie-break), so "sort by date"
- * is ascending report number and a posting list is already in date order.
+ * Reports are numbered oldest first: the reverse of the archive's own order (newest first, id as
+ * tie-break), so "sort by date" is descending report number. Oldest first, because a report that
+ * an editor adds with the newest date then takes the next number and leaves every other report's
+ * number, card and the buckets of tokens it does not hold as they were, which the build reuses
+ * (write-index.ts). Until format 3 (December 2026) they were numbered newest first, and one new
+ * report renumbered every file.
  *
  * A posting is a token's report set plus two bytes per report. The first: bit 7 says the token
  * occurs in the report's headline, bits 0–6 say at which positions modulo 7 it occurs anywhere.
@@ -35,7 +39,7 @@
 
 export const INDEX_DIR = '/search-index/';
 export const MANIFEST_FILE = 'manifest.json';
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 /** Positions are kept modulo this; it must stay below 8 so the title bit fits in the same byte. */
 export const POSITION_MODULUS = 7;
@@ -46,7 +50,7 @@ export interface SearchManifest {
   format: typeof FORMAT_VERSION;
   /** Digest of every index file; names the directory they live in. */
   version: string;
-  /** How many reports are indexed, numbered 0 (newest) to documents − 1. */
+  /** How many reports are indexed, numbered 0 (oldest) to documents − 1 (newest). */
   documents: number;
   /** How many bucket files the tokens are hashed into (a power of two). */
   buckets: number;

@@ -45,7 +45,7 @@ function filesUnder(dir: string): string[] {
     .flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
-/** Seed reports plus `count` synthetic ones (as scripts/bench.ts makes them), newest first. */
+/** Seed reports plus `count` synthetic ones (as scripts/bench.ts makes them), oldest first (the index's order). */
 function loadCorpus(count: number): IndexDocument[] {
   const registry = loadRegistry(contentDirUrl());
   const seed = loadContentReports();
@@ -56,7 +56,7 @@ function loadCorpus(count: number): IndexDocument[] {
     const end = s.text.indexOf('\n---\n', 4);
     return { id: s.id, data: schema.parse(parse(s.text.slice(4, end))), body: s.text.slice(end + 5) };
   });
-  const all = sortReportsNewestFirst([...seed, ...synthetic]) as (Report & { body: string })[];
+  const all = sortReportsNewestFirst([...seed, ...synthetic]).reverse() as (Report & { body: string })[];
   return all.map((r) => toDocument(r, registry));
 }
 
@@ -288,7 +288,8 @@ function referenceAnswer(documents: number, text: TextMatches | undefined, table
       if (n > 0) counts[facet][v.value] = n;
     }
   }
-  return { results: all.filter((d) => passes(d)), counts };
+  // Newest first: reports are numbered oldest first.
+  return { results: all.filter((d) => passes(d)).reverse(), counts };
 }
 
 describe('answer', () => {
@@ -327,17 +328,17 @@ describe('answer', () => {
       ]],
     ]);
     const one = answer(5, undefined, table, { year: ['2022'] }, 'date');
-    expect(one.results).toEqual([0, 1, 2]);
+    expect(one.results).toEqual([2, 1, 0]);
     expect(one.counts.year).toEqual({ '2022': 3, '2023': 2 });
     expect(one.counts.kind).toEqual({ 消息: 1, 通讯: 2 });
     const both = answer(5, undefined, table, { year: ['2022', '2023'], kind: ['消息'] }, 'date');
-    expect(both.results).toEqual([0, 3]);
+    expect(both.results).toEqual([3, 0]);
     expect(both.counts.year).toEqual({ '2022': 1, '2023': 1 });
     expect(both.counts.kind).toEqual({ 消息: 2, 通讯: 3 });
-    expect(answer(5, undefined, table, { year: [] }, 'date').results).toEqual([0, 1, 2, 3, 4]);
+    expect(answer(5, undefined, table, { year: [] }, 'date').results).toEqual([4, 3, 2, 1, 0]);
   });
 
-  it('sorts by date as ascending report number, by relevance with a headline match first', async () => {
+  it('sorts by date as descending report number (newest first), by relevance with a headline match first', async () => {
     const card = (title: string, text: string) => ({ card: { url: `/${title}/`, title, date: '2024', outlet: '', region: '', kind: '', text }, facets: { year: ['2024'] } });
     const small = [
       card('新闻一', '钱塘区推动数字经济。钱塘企业很多。钱塘发展。钱塘钱塘钱塘。'),
@@ -348,12 +349,12 @@ describe('answer', () => {
     const built = buildSearchIndex(small);
     const text = await matchText(['钱塘'], sourceOf(built));
     const table = readFacetTable(built.facets);
-    expect(answer(small.length, text, table, {}, 'date').results).toEqual([0, 2, 3]);
+    expect(answer(small.length, text, table, {}, 'date').results).toEqual([3, 2, 0]);
     const relevance = answer(small.length, text, table, {}, 'relevance').results;
     expect(relevance[0]).toBe(3);
     expect(relevance).toHaveLength(3);
     // Without text, relevance is date order.
-    expect(answer(small.length, undefined, table, {}, 'relevance').results).toEqual([0, 1, 2, 3]);
+    expect(answer(small.length, undefined, table, {}, 'relevance').results).toEqual([3, 2, 1, 0]);
   });
 
   it('orders relevance results by non-increasing score on the real corpus', async () => {
@@ -362,9 +363,18 @@ describe('answer', () => {
     const results = answer(index.documents, text, table, {}, 'relevance').results;
     expect(results.length).toBe(text.docs.length);
     const score = new Map(Array.from(text.docs, (d, i) => [d, text.scores[i]]));
-    for (let i = 1; i < results.length; i++) expect(score.get(results[i])!).toBeLessThanOrEqual(score.get(results[i - 1])!);
+    let ties = 0;
+    for (let i = 1; i < results.length; i++) {
+      expect(score.get(results[i])!).toBeLessThanOrEqual(score.get(results[i - 1])!);
+      // Equal scores: the newer report (the higher number) first.
+      if (score.get(results[i]) === score.get(results[i - 1])) {
+        ties++;
+        expect(results[i]).toBeLessThan(results[i - 1]);
+      }
+    }
+    expect(ties).toBeGreaterThan(0);
     const dated = answer(index.documents, text, table, {}, 'date').results;
-    expect(dated).toEqual([...dated].sort((a, b) => a - b));
+    expect(dated).toEqual([...dated].sort((a, b) => b - a));
   });
 });
 

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { memoryTree } from '../../../helpers/memory-tree.ts';
 import { writeSearchIndex } from '../../../../src/lib/search/build/write-index.ts';
+import { decodeIndexMemory, encodeIndexMemory } from '../../../../src/lib/search/build/index-memory.ts';
 
 const page = (headline: string, date: string) =>
   `<html><body><article data-search-body><p>${headline}的正文</p><div hidden data-search-ignore><data value="${headline}" data-search-meta="headline"></data><data value="${date}" data-search-meta="date"></data><data value="数字经济" data-search-facet="topic"></data></div></article></body></html>`;
@@ -20,7 +21,7 @@ const packing = {
 };
 
 describe('writeSearchIndex', () => {
-  it('indexes the report pages newest first and writes a versioned index with its manifest', () => {
+  it('indexes the report pages oldest first and writes a versioned index with its manifest', () => {
     const tree = memoryTree({
       'reports/2021/old/index.html': page('旧报道', '2021-03-01'),
       'reports/2024/new/index.html': page('新报道', '2024-05-01'),
@@ -39,9 +40,9 @@ describe('writeSearchIndex', () => {
     expect(paths).not.toContain('search-index/stale/facets.bin');
     expect(paths.some((p) => p.includes('.building'))).toBe(false);
     expect(JSON.parse(new TextDecoder().decode(tree.files.get('search-index/manifest.json')))).toEqual(written.manifest);
-    // Newest first: record 0 is the 2024 report.
+    // Oldest first: record 0 is the 2021 report.
     const first = new TextDecoder().decode(gunzipSync(tree.files.get(`search-index/${version}/r/0.bin`)!));
-    expect(first).toContain('/reports/2024/new/');
+    expect(first).toContain('/reports/2021/old/');
     expect(written.files).toBe(paths.length);
   });
 
@@ -54,7 +55,97 @@ describe('writeSearchIndex', () => {
     });
     const written = writeSearchIndex(tree, packing);
     const urls = [0, 1, 2].map((n) => JSON.parse(new TextDecoder().decode(gunzipSync(tree.files.get(`search-index/${written.manifest.version}/r/${n}.bin`)!))).url);
-    expect(urls).toEqual(['/reports/2024/new/', '/reports/2023/mid/', '/reports/2021/old/']);
+    expect(urls).toEqual(['/reports/2021/old/', '/reports/2023/mid/', '/reports/2024/new/']);
     expect([...tree.files.keys()].some((p) => p.includes('.building'))).toBe(false);
   });
 });
+
+describe('writeSearchIndex with the memory of its last run (issue 19: an editor\'s wait)', () => {
+  const topics = ['数字经济', '民营经济', '高质量发展'];
+  const sentences = ['钱塘区政协围绕数字经济开展协商。', '委员们走访民营企业，听取意见。', '推动高质量发展，建设创新高地。', '电商直播带动农产品销售。', '人大代表视察产业园区。'];
+  const body = (n: number) => Array.from({ length: 3 + (n % 4) }, (_, i) => sentences[(n * 3 + i) % sentences.length]).join('') + `第${n}号。`;
+  const reportPage = (n: number, date: string, text = body(n)) =>
+    `<html><body><article data-search-body><p>${text}</p><div hidden data-search-ignore><data value="报道${n}" data-search-meta="headline"></data><data value="${date}" data-search-meta="date"></data><data value="${topics[n % 3]}" data-search-facet="topic"></data><data value="${2018 + (n % 7)}" data-search-facet="year"></data></div></article></body></html>`;
+  const dateOf = (n: number) => `${2018 + (n % 7)}-0${1 + (n % 9)}-1${n % 10}`;
+  const pages = (numbers: number[]) => Object.fromEntries(numbers.map((n) => [`reports/r${n}/index.html`, reportPage(n, dateOf(n))]));
+  const indexFiles = (tree: ReturnType<typeof memoryTree>) =>
+    new Map([...tree.files].filter(([p]) => p.startsWith('search-index/')).map(([p, data]) => [p, Buffer.from(data).toString('base64')]));
+  /** The index of the same pages made from nothing, in a tree of its own. */
+  const fresh = (tree: ReturnType<typeof memoryTree>) => {
+    const copy = memoryTree({});
+    for (const [p, data] of tree.files) if (!p.startsWith('search-index/')) copy.files.set(p, data);
+    writeSearchIndex(copy, packing);
+    return indexFiles(copy);
+  };
+  const start = (numbers: number[]) => {
+    const tree = memoryTree(pages(numbers));
+    const { memory } = writeSearchIndex(tree, packing, { inputs: 'code 1' });
+    return { tree, memory: memory! };
+  };
+  const numbers = Array.from({ length: 40 }, (_, n) => n);
+
+  it('gives the bytes of an index made from nothing after every kind of change, reading only the pages that changed', () => {
+    let { tree, memory } = start(numbers);
+    expect(indexFiles(tree)).toEqual(fresh(tree));
+    const again = (change: () => void) => {
+      change();
+      const written = writeSearchIndex(tree, packing, { inputs: 'code 1', previous: memory });
+      expect(indexFiles(tree)).toEqual(fresh(tree));
+      memory = written.memory!;
+      return written;
+    };
+    // Nothing changed: nothing read, nothing written.
+    let written = again(() => {});
+    expect([written.reread, written.rewritten]).toEqual([0, 0]);
+    // A report dated after every other: it alone is read; most files are kept.
+    written = again(() => tree.write('reports/r100/index.html', new TextEncoder().encode(reportPage(100, '2026-12-07'))));
+    expect(written.reread).toBe(1);
+    expect(written.rewritten).toBeLessThan(written.files / 2);
+    // A back-dated report: the reports after it are numbered one higher, their cards move.
+    written = again(() => tree.write('reports/r101/index.html', new TextEncoder().encode(reportPage(101, '2017-01-01'))));
+    expect(written.reread).toBe(1);
+    // An edited report, a removed one.
+    written = again(() => tree.write('reports/r5/index.html', new TextEncoder().encode(reportPage(5, dateOf(5), '全新的正文，钱塘江畔的协商故事。'))));
+    expect(written.reread).toBe(1);
+    again(() => tree.remove('reports/r7/index.html'));
+    // A page whose date moved: it is read again and takes its new place.
+    again(() => tree.write('reports/r9/index.html', new TextEncoder().encode(reportPage(9, '2026-12-08'))));
+    // The version directory damaged behind the memory's back: a card and a bucket changed, a file
+    // removed, a stray file added. Each is put right.
+    const version = () => [...tree.files.keys()].find((p) => p.endsWith('/facets.bin'))!.split('/')[1];
+    again(() => {
+      const v = version();
+      tree.write(`search-index/${v}/r/3.bin`, new Uint8Array([1, 2, 3]));
+      tree.write(`search-index/${v}/b/0.bin`, new Uint8Array([4, 5, 6]));
+      tree.remove(`search-index/${v}/r/4.bin`);
+      tree.write(`search-index/${v}/r/stray.bin`, new Uint8Array([7]));
+      tree.write('search-index/.building/left.bin', new Uint8Array([8]));
+      tree.write('search-index/0123456789ab/b/0.bin', new Uint8Array([9]));
+    });
+  });
+
+  it('starts from nothing when the code changed or the last version is gone', () => {
+    const { tree, memory } = start(numbers);
+    tree.write('reports/r100/index.html', new TextEncoder().encode(reportPage(100, '2026-12-07')));
+    const otherCode = writeSearchIndex(tree, packing, { inputs: 'code 2', previous: memory });
+    expect(otherCode.reread).toBe(41);
+    expect(indexFiles(tree)).toEqual(fresh(tree));
+    tree.remove('search-index');
+    const gone = writeSearchIndex(tree, packing, { inputs: 'code 2', previous: otherCode.memory });
+    expect(gone.reread).toBe(41);
+    expect(indexFiles(tree)).toEqual(fresh(tree));
+  });
+
+  it('keeps its memory as bytes, and refuses bytes that are not one', () => {
+    const { memory } = start(numbers.slice(0, 5));
+    const decoded = decodeIndexMemory(encodeIndexMemory(memory))!;
+    expect(decoded.version).toBe(memory.version);
+    expect(decoded.pages).toEqual(memory.pages);
+    expect([...decoded.files]).toEqual([...memory.files]);
+    expect(Buffer.from(decoded.postings).equals(Buffer.from(memory.postings))).toBe(true);
+    const bytes = encodeIndexMemory(memory);
+    expect(decodeIndexMemory(bytes.subarray(0, bytes.length - 1))).toBeUndefined();
+    expect(decodeIndexMemory(new TextEncoder().encode('{"inputs":"x"}'))).toBeUndefined();
+  });
+});
+
