@@ -26,11 +26,13 @@ import { parse as parseYaml } from 'yaml';
 import { buildCorpus } from '../src/lib/bench/corpus.ts';
 import { floorSiteFiles } from '../src/lib/bench/floor-site.ts';
 import { generateReport, generateReports, provinceCodes, type GeneratorInput } from '../src/lib/bench/generate.ts';
-import { formatTable, lineCollector, measurePhase, phaseSpans, round, totalCpuSeconds, type BenchResult, type LogLine, type RssSample } from '../src/lib/bench/phases.ts';
+import { formatTable, lineCollector, measurePhase, phaseSpans, round, totalCpuSeconds, type BenchResult, type EditorWait, type LogLine, type RssSample } from '../src/lib/bench/phases.ts';
 import { allRegions } from '../src/lib/regions/gazetteer.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const FIRST_QUERY = '高质量发展';
+/** After every synthetic report's date (2018–2025, src/lib/bench/generate.ts): the editor's wait for today's news. */
+const NEWEST_DATE = '2026-01-15';
 
 interface Args {
   reports: number;
@@ -135,10 +137,13 @@ function buildCpuSeconds(run: Observed, spans: ReturnType<typeof phaseSpans>): n
   return Math.max(timeLine ? Number(timeLine[1]) + Number(timeLine[2]) : 0, totalCpuSeconds(spans, run.samples) ?? 0);
 }
 
-/** Adds report number `index` of the same seed (the one an N+1 archive would have); returns its path. */
-function addReport(contentDir: string, index: number, seed: number): string {
+/**
+ * Adds report number `index` of the same seed (the one an N+1 archive would have), or with the
+ * date `dated`; returns its path.
+ */
+function addReport(contentDir: string, index: number, seed: number, dated?: string): string {
   const { input, provinces } = generatorInput(contentDir);
-  const report = generateReport(seed, index, input, provinces);
+  const report = generateReport(seed, index, input, provinces, dated);
   const file = join(contentDir, report.path);
   if (existsSync(file)) throw new Error(`${file} exists already`);
   mkdirSync(dirname(file), { recursive: true });
@@ -543,14 +548,14 @@ async function main(): Promise<void> {
   if (docsPerSecond === null) log('  src/lib/importer/index.ts has no programmatic API yet: importDocsPerSecond is null');
 
   // An editor's wait: one report more, and the same `npm run build` on the same dist/ and cache.
-  let editorWait: BenchResult['editorWait'] = null;
-  if (args.editorWait) {
-    const added = addReport(contentDir, args.reports, args.seed);
-    log(`editor's wait: added ${relative(work, added)}, building again`);
+  // First a report with a date drawn like the others' (back-filled: the index renumbers every
+  // report after it), then one dated after every other (today's news: nothing is renumbered).
+  const editorWaitFor = async (label: string, added: string): Promise<EditorWait> => {
+    log(`${label}: added ${relative(work, added)}, building again`);
     const again = await observe(command, commandArgs, env, true, work);
-    if (again.code !== 0) throw new Error(`the second npm run build failed (exit ${again.code}); output above.`);
+    if (again.code !== 0) throw new Error(`the build after adding ${relative(work, added)} failed (exit ${again.code}); output above.`);
     const againSpans = phaseSpans(again.lines, again.ms);
-    editorWait = {
+    const wait = {
       seconds: round(again.ms / 1000, 2),
       cpuSeconds: round(buildCpuSeconds(again, againSpans), 1),
       peakRssMb: Math.round(Math.max(0, ...again.samples.map((x) => x.rssMb))),
@@ -558,7 +563,14 @@ async function main(): Promise<void> {
       pageGeneration: measurePhase(againSpans, again.samples, 'pageGeneration').seconds,
       searchIndex: measurePhase(againSpans, again.samples, 'searchIndex').seconds,
     };
-    log(`  editor's wait ${editorWait.seconds} s wall, ${editorWait.cpuSeconds} s CPU`);
+    log(`  ${label} ${wait.seconds} s wall, ${wait.cpuSeconds} s CPU`);
+    return wait;
+  };
+  let editorWait: BenchResult['editorWait'] = null;
+  let editorWaitNewest: BenchResult['editorWaitNewest'] = null;
+  if (args.editorWait) {
+    editorWait = await editorWaitFor("editor's wait", addReport(contentDir, args.reports, args.seed));
+    editorWaitNewest = await editorWaitFor("editor's wait (newest)", addReport(contentDir, args.reports + 1, args.seed, NEWEST_DATE));
   }
 
   // Astro's own floor: a bare Astro site from the same reports, built the same way (timed, sampled).
@@ -630,6 +642,7 @@ async function main(): Promise<void> {
     facetCountsDesktopMs: desktop?.facetCountsMs ?? null,
     importDocsPerSecond: docsPerSecond,
     editorWait,
+    editorWaitNewest,
     floor,
   };
   log(`phases: ${describeSpans()}`);

@@ -167,11 +167,16 @@ function body(rng: Rng, input: GeneratorInput, lead: string, place: string): str
   return paragraphs.join('\n\n');
 }
 
-/** The `index`-th synthetic report (0-based) of the archive generated from `seed`. */
-export function generateReport(seed: number, index: number, input: GeneratorInput, provinces: readonly string[]): SyntheticReport {
+/**
+ * The `index`-th synthetic report (0-based) of the archive generated from `seed`; `dated`
+ * (YYYY-MM-DD) gives it that date instead of its own, the rest unchanged (the benchmark's report
+ * dated after every other, as an editor adds today's news).
+ */
+export function generateReport(seed: number, index: number, input: GeneratorInput, provinces: readonly string[], dated?: string): SyntheticReport {
   // One stream per report: report i is the same whatever N is, so 1k is a prefix of 10k.
   const rng = createRng((seed * 0x9e3779b1 + index * 0x85ebca6b + 1) | 0);
-  const { date, year, precision } = partialDate(rng);
+  const drawn = partialDate(rng);
+  const { date, year, precision } = dated ? { date: dated, year: Number(dated.slice(0, 4)), precision: 'day' as const } : drawn;
 
   const regionCount = rng.weighted([1, 2, 3], [70, 22, 8]);
   const regions: string[] = [];
