@@ -12,7 +12,7 @@
  *                                      BOM (nothing else changes), then check again
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseCliOptions } from './cli-options.ts';
 import { runContentCheck, runContentCheckInParallel } from '../src/node/content-check.ts';
 import { formatReport } from '../src/lib/check/format.ts';
@@ -53,7 +53,9 @@ if (values.fix) {
     console.error(`已修正 (fixed): ${file} → LF，无 BOM (LF, no BOM)`);
   }
 }
-const result = await runContentCheckInParallel(options);
+// The same memory of the last check as the build's (in Astro's cache directory, astro.config.mjs):
+// files unchanged since are not checked again.
+const result = await runContentCheckInParallel({ ...options, cacheDir: resolve(process.env.ARCHIVE_CACHE_DIR ?? 'node_modules/.astro') });
 if (values.json) {
   console.log(JSON.stringify({ reports: result.reports, errors: result.errors, warnings: result.warnings, problems: result.problems }, null, 2));
 } else if (values.quiet) {

@@ -5,6 +5,7 @@
  * reads the files, src/lib/check checks them.
  */
 import { sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { CheckResult } from '../lib/check/check-content.ts';
 import { formatReport, formatSummary } from '../lib/check/format.ts';
@@ -31,10 +32,11 @@ export default function contentCheck(): AstroIntegration {
         server.watcher.add(dir);
         server.watcher.on('change', recheck).on('add', recheck).on('unlink', recheck);
       },
-      'astro:config:setup': async ({ command, logger }) => {
+      'astro:config:setup': async ({ command, config, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
-        // On both cores: nothing else runs while the build waits for the check.
-        const result = await runContentCheckInParallel();
+        // On both cores: nothing else runs while the build waits for the check. Files unchanged
+        // since the last check are not checked again (its memory is in Astro's cache directory).
+        const result = await runContentCheckInParallel({ cacheDir: fileURLToPath(config.cacheDir) });
         logResult(result, logger);
         if (command === 'build' && result.errors) {
           const error = new Error(

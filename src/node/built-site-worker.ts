@@ -12,8 +12,8 @@ import { decodeIndexMemory, encodeIndexMemory } from '../lib/search/build/index-
 import { writeScriptDictionaries, type DictionaryRecord } from '../lib/text/write-script-dictionaries.ts';
 import type { WritableFileTree } from '../lib/files/tree.ts';
 import { threadedFileTree } from './threaded-file-tree.ts';
-import { nodeDictionaryPacking, nodeIndexPacking } from './packing.ts';
-import { searchIndexInputs } from './search-index-inputs.ts';
+import { INDEX_GZIP_LEVEL, nodeDictionaryPacking, nodeIndexPacking } from './packing.ts';
+import { codeDigest } from './code-digest.ts';
 import type { PassRequest, PassResult } from './built-site-passes.ts';
 
 /**
@@ -60,7 +60,8 @@ async function remembering<M, R>(file: string | undefined, decode: (bytes: Buffe
 async function run(request: PassRequest): Promise<PassResult> {
   const started = performance.now();
   if (request.pass === 'search-index') {
-    const inputs = request.recordFile === undefined ? undefined : searchIndexInputs();
+    // The memory is valid only for the same code and gzip (src/node/code-digest.ts).
+    const inputs = request.recordFile === undefined ? undefined : `${codeDigest()} gzip level ${INDEX_GZIP_LEVEL}`;
     const written = await remembering(request.recordFile, decodeIndexMemory, async (previous) => {
       const { memory, ...result } = await writingOnThread(request.dir, (tree) => writeSearchIndex(tree, nodeIndexPacking, { inputs, previous }));
       return { result, memory: memory && encodeIndexMemory(memory) };

@@ -8,7 +8,7 @@ import { astroFrontMatter, misreadProblems, readingDifferences } from './astro-c
 import { detectScript } from '../text/chinese.ts';
 import { isFutureDate, readDate } from './dates.ts';
 import { parseReportFileName } from '../archive/report-path.ts';
-import { imageProblems } from './images.ts';
+import { contentPaths, imageProblems, type ContentPaths } from './images.ts';
 import { checkReportFileName, classifyPath, REPORTS_DIR } from './layout.ts';
 import { countProblems, sortProblems, type Problem } from './problem.ts';
 import { problemsFromIssues } from './schema-problems.ts';
@@ -61,7 +61,7 @@ export interface ReportCheck {
 }
 
 /** Checks one report file on its own; `paths` are every content file's (body images must exist). */
-export function checkReportFile(path: string, bytes: Uint8Array, options: CheckOptions, paths: ReadonlySet<string>): ReportCheck {
+export function checkReportFile(path: string, bytes: Uint8Array, options: CheckOptions, paths: ContentPaths): ReportCheck {
   const facts: ReportFacts = { path };
   const problems = checkReport(path, bytes, options, facts, paths);
   return { problems, ...(facts.title === undefined ? {} : { title: facts.title }), ...(facts.date === undefined ? {} : { date: facts.date }) };
@@ -130,7 +130,7 @@ function schemaFor(registry: Registry): ReturnType<typeof reportSchema> {
   return schema;
 }
 
-function checkReport(file: string, bytes: Uint8Array, options: CheckOptions, facts: ReportFacts, files: ReadonlySet<string>): Problem[] {
+function checkReport(file: string, bytes: Uint8Array, options: CheckOptions, facts: ReportFacts, files: ContentPaths): Problem[] {
   const { problems, parts } = readContentFile(file, bytes, options.guessEncoding);
   if (!parts) return problems;
   const { decoded, split, frontMatter: fm } = parts;
@@ -236,7 +236,7 @@ function duplicateProblems(reports: readonly ReportFacts[]): Problem[] {
 export function checkContent(files: readonly ContentFile[], options: CheckOptions, checked: ReadonlyMap<string, ReportCheck> = new Map()): CheckResult {
   const problems: Problem[] = [];
   const reports: ReportFacts[] = [];
-  const paths = new Set(files.map((f) => f.path));
+  const paths = contentPaths(new Set(files.map((f) => f.path)));
   const dossiers: ContentFile[] = [];
   for (const { path, bytes } of files) {
     const { role, problems: layout } = classifyPath(path);

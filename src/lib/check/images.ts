@@ -9,6 +9,25 @@ import type { Root } from 'mdast';
 import { bodyImages } from './body-tree.ts';
 import type { Problem } from './problem.ts';
 
+/**
+ * The content files' paths, as a report's check asks about them: whether a body image exists, and
+ * which images are beside it when it does not. Only these two questions, so the answers a check
+ * got can be noted and asked again (check-memory.ts).
+ */
+export interface ContentPaths {
+  has(path: string): boolean;
+  /** The image files directly in `folder` ('content/reports/2022/'), in path order. */
+  imagesIn(folder: string): string[];
+}
+
+/** ContentPaths over every content file's path (in path order). */
+export function contentPaths(paths: ReadonlySet<string>): ContentPaths {
+  return {
+    has: (path) => paths.has(path),
+    imagesIn: (folder) => [...paths].filter((f) => f.startsWith(folder) && !f.slice(folder.length).includes('/') && IMAGE_FILE.test(f)),
+  };
+}
+
 const IMAGE_FILE = /\.(jpe?g|png|webp|avif|gif)$/i;
 
 /** `base/../x` → `x`; null when the path climbs above the root of `base`. */
@@ -37,7 +56,7 @@ function canParseUrl(url: string): boolean {
  * Problems of the local images in one body (its tree from bodyTree). `files` are every content
  * path (`content/…`); `bodyLine` is the file line of the body's first line.
  */
-export function imageProblems(file: string, tree: Root | undefined, bodyLine: number, files: ReadonlySet<string>): Problem[] {
+export function imageProblems(file: string, tree: Root | undefined, bodyLine: number, files: ContentPaths): Problem[] {
   const out: Problem[] = [];
   for (const { url: raw, line: bodyAt } of tree ? bodyImages(tree) : []) {
     const line = bodyAt + bodyLine - 1;
@@ -68,7 +87,7 @@ export function imageProblems(file: string, tree: Root | undefined, bodyLine: nu
       });
     } else if (!files.has(target)) {
       const folder = target.slice(0, target.lastIndexOf('/') + 1);
-      const nearby = [...files].filter((f) => f.startsWith(folder) && !f.slice(folder.length).includes('/') && IMAGE_FILE.test(f));
+      const nearby = files.imagesIn(folder);
       problem(`找不到图片 ${url}（${target}）；构建会停止 (image not found: ${target}; the build stops)`, {
         suggestion: nearby.length ? `同一文件夹里的图片 (images in that folder): ${nearby.map((f) => f.slice(folder.length)).join('、')}` : '检查文件名和大小写，或把图片放进去 (check the name and its case, or add the image)',
       });

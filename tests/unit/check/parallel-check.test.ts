@@ -3,12 +3,12 @@
  * must say exactly what the check on one says: same problems, order, counts and text, also when
  * the files that clash (duplicates) are checked on different threads.
  */
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runContentCheck, runContentCheckInParallel } from '../../../src/node/content-check.ts';
+import { CHECK_MEMORY_FILE, runContentCheck, runContentCheckInParallel } from '../../../src/node/content-check.ts';
 
 const CONTENT = fileURLToPath(new URL('../../../content/', import.meta.url));
 const MALFORMED = fileURLToPath(new URL('../../fixtures/malformed/content/', import.meta.url));
@@ -39,4 +39,48 @@ describe('runContentCheckInParallel', () => {
     expect(two).toEqual(one);
     expect(two.text).toBe(one.text);
   });
+
+  it('with a memory of the last check: checks again only what changed, and says what a check from nothing says', async () => {
+    const dir = join(scratch, 'remembered');
+    const registry = join(scratch, 'registry');
+    cpSync(MALFORMED, dir, { recursive: true });
+    cpSync(CONTENT, registry, { recursive: true, filter: (src) => !src.includes('/reports') && !src.includes('/dossiers') });
+    const cacheDir = join(scratch, 'cache');
+    let today = TODAY;
+    const fresh = () => runContentCheck({ dir, registryDir: registry, today });
+    const remembered = () => runContentCheckInParallel({ dir, registryDir: registry, today, cacheDir }, 1);
+    expect(await remembered()).toEqual(fresh());
+
+    // A finding marked in the memory shows through while its file is unchanged: it was not checked again.
+    const memoryFile = join(cacheDir, CHECK_MEMORY_FILE);
+    const mark = (path: string) => {
+      const memory = JSON.parse(readFileSync(memoryFile, 'utf8'));
+      memory.files[path].check.problems.push({ severity: 'warning', code: 'remembered', file: path, line: 1, message: 'REMEMBERED' });
+      writeFileSync(memoryFile, JSON.stringify(memory));
+    };
+    const marked = async () => (await remembered()).problems.some((p) => p.message === 'REMEMBERED');
+    const missingImage = 'content/reports/2022/2022-04-01-que-tu-pian.md';
+    mark(missingImage);
+    expect(await marked()).toBe(true);
+
+    // Each of these checks the marked file again, and the result is a check from nothing.
+    const changes: [string, () => void][] = [
+      ['its bytes changed', () => appendFileSync(join(dir, 'reports/2022/2022-04-01-que-tu-pian.md'), '\n')],
+      ['the image it names appeared', () => writeFileSync(join(dir, 'reports/2022/2022-04-01-que-tu-pian-1.jpg'), 'jpg')],
+      ['the image it names went again', () => rmSync(join(dir, 'reports/2022/2022-04-01-que-tu-pian-1.jpg'))],
+      ['a topic was renamed', () => writeFileSync(join(registry, 'topics.yaml'), readFileSync(join(registry, 'topics.yaml'), 'utf8').replace(/^(\s*name: )(.*)$/m, '$1$2（新）'))],
+      ['today moved', () => (today = '2026-11-24')],
+    ];
+    for (const [what, change] of changes) {
+      mark(missingImage);
+      change();
+      const result = await remembered();
+      expect(result.problems.some((p) => p.message === 'REMEMBERED'), what).toBe(false);
+      expect(result, what).toEqual(fresh());
+    }
+    // A damaged memory is no memory.
+    writeFileSync(memoryFile, '{"inputs": 1');
+    expect(await remembered()).toEqual(fresh());
+  });
 });
+

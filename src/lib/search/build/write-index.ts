@@ -151,7 +151,7 @@ export interface IndexFileEntry {
 
 export interface WriteIndexOptions {
   /**
-   * Names the indexing code and the gzip in use (src/node/search-index-inputs.ts); with it the pass
+   * Names the indexing code and the gzip in use (src/node/code-digest.ts); with it the pass
    * returns its memory for the next run.
    */
   inputs?: string;
