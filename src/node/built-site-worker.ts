@@ -4,7 +4,7 @@
  * stripping), so everything it imports must be erasable TypeScript with explicit .ts imports;
  * tests/unit/node/built-site-passes.test.ts runs it that way.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { writeSearchIndex } from '../lib/search/build/write-index.ts';
@@ -39,7 +39,7 @@ async function writingOnThread<T>(dir: string, pass: (tree: WritableFileTree) =>
  * the pass, and writes the new memory back only when the pass has finished: a run that stopped
  * halfway leaves none, and the next works everything out again.
  */
-async function remembering<M, R>(file: string | undefined, decode: (bytes: Buffer) => M | undefined, pass: (previous: M | undefined) => Promise<{ result: R; memory?: Uint8Array | string }>): Promise<R> {
+async function remembering<M, R>(file: string | undefined, decode: (bytes: Buffer) => M | undefined, pass: (previous: M | undefined) => Promise<{ result: R; memory?: string | readonly Uint8Array[] }>): Promise<R> {
   let previous: M | undefined;
   if (file !== undefined) {
     try {
@@ -52,7 +52,16 @@ async function remembering<M, R>(file: string | undefined, decode: (bytes: Buffe
   const { result, memory } = await pass(previous);
   if (file !== undefined && memory !== undefined) {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, memory);
+    if (typeof memory === 'string') writeFileSync(file, memory);
+    else {
+      // Piece by piece: the index memory's postings are not copied into one buffer first.
+      const fd = openSync(file, 'w');
+      try {
+        for (const piece of memory) for (let at = 0; at < piece.length; ) at += writeSync(fd, piece, at);
+      } finally {
+        closeSync(fd);
+      }
+    }
   }
   return result;
 }

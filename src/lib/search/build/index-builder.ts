@@ -125,6 +125,21 @@ export function cardBytes(card: CardRecord): Uint8Array {
 /** What the first string of a snapshot() says: another string is not a snapshot of this shape. */
 const SNAPSHOT_FORMAT = 'xieshang search-index postings 1';
 
+/** The size a snapshot() piece is cut at. */
+const SNAPSHOT_PIECE = 1 << 20;
+
+/** The pieces as one array (no copy when there is one piece, as when read back from a file). */
+function joined(pieces: readonly Uint8Array[]): Uint8Array {
+  if (pieces.length === 1) return pieces[0];
+  const all = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
+  let at = 0;
+  for (const piece of pieces) {
+    all.set(piece, at);
+    at += piece.length;
+  }
+  return all;
+}
+
 /** Sorted distinct numbers as varint gaps (the snapshot's form: no bitmaps, no size limit). */
 function writeGaps(out: ByteWriter, numbers: ArrayLike<number>, length = numbers.length): void {
   let previous = -1;
@@ -267,9 +282,9 @@ export class SearchIndexBuilder {
    * their numbers; the result is the index a build from nothing would make, without reading and
    * tokenising every report again (an editor's wait, docs/scaling.md).
    */
-  carry(snapshot: Uint8Array, remap: Int32Array): void {
+  carry(snapshot: readonly Uint8Array[], remap: Int32Array): void {
     if (this.postings.size > 0 || this.documents > 0) throw new Error('carry() must come before any report is added');
-    const input = new ByteReader(snapshot);
+    const input = new ByteReader(joined(snapshot));
     if (input.string() !== SNAPSHOT_FORMAT) throw new Error('not a search index snapshot of this version');
     const documents = input.varint();
     if (documents !== remap.length) throw new RangeError(`the search index snapshot has ${documents} reports, the remap ${remap.length}`);
@@ -318,9 +333,18 @@ export class SearchIndexBuilder {
    * The postings and facet values as they stand, for carry() in the next build: every token's
    * reports with their two bytes, every facet value's reports (numbers as varint gaps).
    */
-  snapshot(): Uint8Array {
+  snapshot(): Uint8Array[] {
     this.settle();
-    const out = new ByteWriter();
+    // In pieces of about SNAPSHOT_PIECE bytes, not one buffer grown by doubling and then copied:
+    // that buffer is ≈ 50 MB at 10,000 reports and ≈ 150 MB at 30,000, and it was copied once
+    // more to write the memory file (index-memory.ts writes the pieces one after another).
+    const pieces: Uint8Array[] = [];
+    let out = new ByteWriter();
+    const cut = () => {
+      if (out.length < SNAPSHOT_PIECE) return;
+      pieces.push(out.finish());
+      out = new ByteWriter();
+    };
     out.string(SNAPSHOT_FORMAT);
     out.varint(this.documents);
     out.varint(this.postings.size);
@@ -330,6 +354,7 @@ export class SearchIndexBuilder {
       writeGaps(out, list.docs, list.length);
       out.bytes(list.masks.subarray(0, list.length));
       out.bytes(list.follows.subarray(0, list.length));
+      cut();
     }
     out.varint(this.facetDocs.size);
     for (const [facet, byValue] of this.facetDocs) {
@@ -339,9 +364,11 @@ export class SearchIndexBuilder {
         out.string(value);
         out.varint(docs.length);
         writeGaps(out, docs);
+        cut();
       }
     }
-    return out.finish();
+    if (out.length > 0) pieces.push(out.finish());
+    return pieces;
   }
 
   /** Puts every list in ascending report order again after reports were added between others. */

@@ -8,7 +8,11 @@ import type { IndexFileEntry, IndexMemory } from './write-index.ts';
 /** The file's first string: a file of another shape (an older version of this code) is not read. */
 const MEMORY_FORMAT = 'xieshang search-index memory 1';
 
-export function encodeIndexMemory(memory: IndexMemory): Uint8Array {
+/**
+ * The memory's bytes in pieces, to be written one after the other: the postings (most of the
+ * file) are not copied into one buffer with the rest.
+ */
+export function encodeIndexMemory(memory: IndexMemory): Uint8Array[] {
   const out = new ByteWriter();
   out.string(MEMORY_FORMAT);
   out.string(memory.inputs);
@@ -26,9 +30,8 @@ export function encodeIndexMemory(memory: IndexMemory): Uint8Array {
     out.string(file.packed);
     out.varint(file.size);
   }
-  out.varint(memory.postings.length);
-  out.bytes(memory.postings);
-  return out.finish();
+  out.varint(memory.postings.reduce((sum, piece) => sum + piece.length, 0));
+  return [out.finish(), ...memory.postings];
 }
 
 /** The memory in `bytes`, or undefined when they are not one (another format, cut short). */
@@ -42,7 +45,7 @@ export function decodeIndexMemory(bytes: Uint8Array): IndexMemory | undefined {
     for (let n = input.varint(); n > 0; n--) pages.push({ path: input.string(), date: input.string(), digest: input.string() });
     const files = new Map<string, IndexFileEntry>();
     for (let n = input.varint(); n > 0; n--) files.set(input.string(), { raw: input.string(), packed: input.string(), size: input.varint() });
-    const postings = input.bytes(input.varint());
+    const postings = [input.bytes(input.varint())];
     if (!input.done) return undefined;
     return { inputs, version, pages, files, postings };
   } catch {

@@ -140,7 +140,7 @@ export interface IndexMemory {
   /** Every file of the version directory: the digests of its bytes before and after gzip, and its size. */
   files: Map<string, IndexFileEntry>;
   /** SearchIndexBuilder.snapshot(): every token's and facet value's reports. */
-  postings: Uint8Array;
+  postings: readonly Uint8Array[];
 }
 
 export interface IndexFileEntry {
