@@ -331,17 +331,18 @@ export class SearchIndexBuilder {
 
   /**
    * The postings and facet values as they stand, for carry() in the next build: every token's
-   * reports with their two bytes, every facet value's reports (numbers as varint gaps).
+   * reports with their two bytes, every facet value's reports (numbers as varint gaps), in pieces
+   * of about `pieceBytes` (the build uses the default; tests cut small ones).
    */
-  snapshot(): Uint8Array[] {
+  snapshot(pieceBytes = SNAPSHOT_PIECE): Uint8Array[] {
     this.settle();
-    // In pieces of about SNAPSHOT_PIECE bytes, not one buffer grown by doubling and then copied:
+    // In pieces, not one buffer grown by doubling and then copied:
     // that buffer is ≈ 50 MB at 10,000 reports and ≈ 150 MB at 30,000, and it was copied once
     // more to write the memory file (index-memory.ts writes the pieces one after another).
     const pieces: Uint8Array[] = [];
     let out = new ByteWriter();
     const cut = () => {
-      if (out.length < SNAPSHOT_PIECE) return;
+      if (out.length < pieceBytes) return;
       pieces.push(out.finish());
       out = new ByteWriter();
     };

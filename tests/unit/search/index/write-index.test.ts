@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { memoryTree } from '../../../helpers/memory-tree.ts';
 import { writeSearchIndex } from '../../../../src/lib/search/build/write-index.ts';
 import { decodeIndexMemory, encodeIndexMemory } from '../../../../src/lib/search/build/index-memory.ts';
+import { SearchIndexBuilder } from '../../../../src/lib/search/build/index-builder.ts';
 
 const page = (headline: string, date: string) =>
   `<html><body><article data-search-body><p>${headline}的正文</p><div hidden data-search-ignore><data value="${headline}" data-search-meta="headline"></data><data value="${date}" data-search-meta="date"></data><data value="数字经济" data-search-facet="topic"></data></div></article></body></html>`;
@@ -133,6 +134,25 @@ describe('writeSearchIndex with the memory of its last run (issue 19: an editor\
     tree.remove('search-index');
     const gone = writeSearchIndex(tree, packing, { inputs: 'code 2', previous: otherCode.memory });
     expect(gone.reread).toBe(41);
+    expect(indexFiles(tree)).toEqual(fresh(tree));
+  });
+
+  it('cuts its postings into pieces and carries a memory of many pieces as one of one', () => {
+    const { tree, memory } = start(numbers);
+    const whole = Buffer.concat(memory.postings);
+    // The builder's own cut: many small pieces, the same bytes.
+    const builder = new SearchIndexBuilder();
+    builder.carry(memory.postings, Int32Array.from(memory.pages, (_, n) => n));
+    const cut = builder.snapshot(64);
+    expect(cut.length).toBeGreaterThan(10);
+    expect(Buffer.concat(cut).equals(whole)).toBe(true);
+    // Pieces of 7 bytes, carried and written to bytes, give what one piece gives.
+    const pieces = Array.from({ length: Math.ceil(whole.length / 7) }, (_, i) => whole.subarray(i * 7, i * 7 + 7));
+    const pieced = { ...memory, postings: pieces };
+    expect(Buffer.concat(encodeIndexMemory(pieced)).equals(Buffer.concat(encodeIndexMemory(memory)))).toBe(true);
+    tree.write('reports/r100/index.html', new TextEncoder().encode(reportPage(100, '2026-12-07')));
+    const written = writeSearchIndex(tree, packing, { inputs: 'code 1', previous: pieced });
+    expect(written.reread).toBe(1);
     expect(indexFiles(tree)).toEqual(fresh(tree));
   });
 
