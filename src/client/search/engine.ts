@@ -17,6 +17,8 @@ import {
   indexedMetadata,
   matchText,
   readFacetTable,
+  refine,
+  refineLoaded,
   readValueRecord,
   tableMetadata,
   type FacetTable,
@@ -26,7 +28,7 @@ import {
   type PostingSource,
   type TextMatches,
 } from '../../lib/search/browser/query.ts';
-import { bucketPath, cardFields, facetsPath, INDEX_DIR, MANIFEST_FILE, recordPath, valuePath, type CardRecord, type SearchManifest } from '../../lib/search/index/format.ts';
+import { bucketPath, cardFields, detailPath, facetsPath, INDEX_DIR, MANIFEST_FILE, recordPath, valuePath, type CardRecord, type SearchManifest } from '../../lib/search/index/format.ts';
 import { containsPhrase } from '../../lib/search/index/tokens.ts';
 import { FACET_KEYS, METADATA_FIELDS } from '../../lib/search/facets.ts';
 import type { SearchState } from '../../lib/search/search-url.ts';
@@ -56,6 +58,8 @@ export interface SearchOutcome {
   folded: boolean;
   /** Report numbers in display order. */
   results: number[];
+  /** How many results: results.length, or an estimate when `approximate` (query.ts, TextMatches.estimate). */
+  total: number;
   /**
    * Result counts per facet value: of every value when `countsComplete`, otherwise only of the
    * values the query names (enough for the place suggestions); facetCounts() gives the rest.
@@ -94,7 +98,13 @@ export function loadIndex(): Promise<LoadedIndex> {
     .then((r) => r.json() as Promise<SearchManifest>)
     .then((manifest) => ({
       manifest,
-      source: bucketSource(manifest.documents, manifest.buckets, (bucket) => inflate(bucketPath(manifest.version, bucket))),
+      source: bucketSource({
+        documents: manifest.documents,
+        buckets: manifest.buckets,
+        detailChunk: manifest.detailChunk,
+        bucket: (bucket) => inflate(bucketPath(manifest.version, bucket)),
+        detail: (bucket, chunk) => inflate(detailPath(manifest.version, bucket, chunk)),
+      }),
     }));
   index.catch(() => (index = undefined));
   return index;
@@ -157,10 +167,44 @@ function selection(state: SearchState): Record<string, string[]> {
   return chosen;
 }
 
-/** The matches whose flag in `keep` is set. */
+/** The matches whose flag in `keep` is set, every one confirmed against its card. */
 function keepMatches(text: TextMatches, keep: readonly boolean[]): TextMatches {
   const at = Array.from(text.docs.keys()).filter((i) => keep[i]);
-  return { docs: Uint32Array.from(at, (i) => text.docs[i]), scores: Float64Array.from(at, (i) => text.scores[i]), unconfirmed: false, metadata: text.metadata };
+  return { docs: Uint32Array.from(at, (i) => text.docs[i]), scores: Float64Array.from(at, (i) => text.scores[i]), unconfirmed: false, metadata: text.metadata, loose: [] };
+}
+
+/** The matches without the reports in `dropped` (which failed refine()). */
+function withoutMatches(text: TextMatches, dropped: ReadonlySet<number>): TextMatches {
+  const at = Array.from(text.docs.keys()).filter((i) => !dropped.has(text.docs[i]));
+  const docs = Uint32Array.from(at, (i) => text.docs[i]);
+  return { ...text, docs, scores: Float64Array.from(at, (i) => text.scores[i]), loose: text.loose.map((phrase) => ({ ...phrase, docs: phrase.docs.filter((doc) => !dropped.has(doc)) })) };
+}
+
+/**
+ * Checks `found.results` from `from` on against their common tokens' positions and followers
+ * (read from detail files, query.ts refine) until `count` of them pass or none are left, and
+ * drops those that fail from the results and the matches. Returns how many were dropped. A
+ * search whose phrases were all checked in full (no common token, or no phrase of two tokens)
+ * fetches nothing.
+ */
+export async function refineResults(found: SearchOutcome, from: number, count: number): Promise<number> {
+  const text = found.text;
+  if (!text?.loose.length) return 0;
+  const { source } = await loadIndex();
+  const dropped = new Set<number>();
+  let end = from;
+  let passed = 0;
+  while (passed < count && end < found.results.length) {
+    const batch = found.results.slice(end, end + count - passed);
+    const failing = await refine(text, batch, source);
+    const kept = batch.filter((doc) => !failing.has(doc));
+    for (const doc of failing) dropped.add(doc);
+    found.results.splice(end, batch.length, ...kept);
+    end += kept.length;
+    passed += kept.length;
+  }
+  if (dropped.size) found.text = withoutMatches(text, dropped);
+  return dropped.size;
 }
 
 /** A facet table of just these values (the ones a query names), each once. */
@@ -182,6 +226,8 @@ export interface SearchOptions {
    * search loaded it anyway.
    */
   counts: boolean;
+  /** How many results the page shows first: those are checked on every token (refineResults). */
+  firstPage: number;
 }
 
 /**
@@ -190,7 +236,7 @@ export interface SearchOptions {
  * in the facet file when it is loaded, otherwise through the buckets and one small file per value
  * the query names.
  */
-export async function runSearch(state: SearchState, options: SearchOptions = { counts: true }): Promise<SearchOutcome> {
+export async function runSearch(state: SearchState, options: SearchOptions = { counts: true, firstPage: 10 }): Promise<SearchOutcome> {
   const normalised = normalizeQuery(state.q);
   const simplified = await foldToSimplified(normalised);
   const phrases = splitPhrases(simplified);
@@ -213,6 +259,8 @@ export async function runSearch(state: SearchState, options: SearchOptions = { c
     };
   }
   let text = phrases.length ? await matchText(phrases, source, metadata) : undefined;
+  // A handful of reports: each is checked on every token and against its card, so the count is exact.
+  if (text?.loose.length && text.docs.length <= CONFIRM_ALL) text = withoutMatches(text, await refine(text, Array.from(text.docs), source));
   let approximate = false;
   if (text?.unconfirmed && text.docs.length <= CONFIRM_ALL) {
     const found = text;
@@ -223,8 +271,21 @@ export async function runSearch(state: SearchState, options: SearchOptions = { c
   }
   // The facet file may have come in the meantime (a phrase naming many values loads it).
   const table = loaded ?? (facetTableLoaded ? await loadFacets() : undefined);
-  const { results, counts } = answer(manifest.documents, text, table ?? tableOf(named), chosen, state.sort);
-  return { phrases, folded: simplified !== normalised, results, counts, countsComplete: table !== undefined, approximate, confirmCards: approximate, text };
+  const found: SearchOutcome = { phrases, folded: simplified !== normalised, ...answer(manifest.documents, text, table ?? tableOf(named), chosen, state.sort), countsComplete: table !== undefined, approximate, confirmCards: approximate, text };
+  // The first page's reports are checked on their common tokens too (a few small files). Every
+  // other candidate in the runs those files cover is checked with them at no cost in bytes; the
+  // share that passed estimates how many of the rest will, for the count and the facet counts.
+  // The rest are checked as the reader asks for more.
+  const dropped = await refineResults(found, 0, options.firstPage);
+  if (found.text?.loose.length) {
+    const { failing, checked, unchecked } = refineLoaded(found.text, source);
+    const rate = checked + dropped > 0 ? (checked - failing.size) / (checked + dropped) : 1;
+    const flags = new Uint8Array(manifest.documents);
+    for (const doc of unchecked) flags[doc] = 1;
+    found.text = { ...withoutMatches(found.text, failing), estimate: unchecked.size ? { rate, unchecked: flags } : undefined };
+    Object.assign(found, answer(manifest.documents, found.text, table ?? tableOf(named), chosen, state.sort));
+  }
+  return found;
 }
 
 /** Every facet value's count for a search that ran without them (fetches the facet file once). */

@@ -24,7 +24,7 @@ import { placeSuggestions } from '../../lib/search/browser/place-suggestions.ts'
 import { formatPartialDateZh } from '../../lib/dates/partial-date.ts';
 import { containsPhrase } from '../../lib/search/index/tokens.ts';
 import type { CardRecord } from '../../lib/search/index/format.ts';
-import { cardHolds, facetCounts, loadCard, loadIndex, runSearch, type SearchOutcome } from './engine.ts';
+import { cardHolds, facetCounts, loadCard, loadIndex, refineResults, runSearch, type SearchOutcome } from './engine.ts';
 
 const PAGE_SIZE = 10;
 
@@ -247,6 +247,7 @@ export function startSearchPage(doc: Document): void {
     if (!outcome) return;
     const mine = generation;
     const found = outcome;
+    await refineResults(found, shown, PAGE_SIZE);
     const cards = await nextCards(found, shown);
     if (mine !== generation) return;
     list.append(...cards);
@@ -279,7 +280,7 @@ export function startSearchPage(doc: Document): void {
     }
     list.dataset.state = 'loading';
     status.textContent = '正在搜索…';
-    const found = await runSearch(state, { counts: panelShown() });
+    const found = await runSearch(state, { counts: panelShown(), firstPage: PAGE_SIZE });
     if (mine !== generation) return;
     // The first cards are built before anything changes, then the page is redrawn at once: the
     // old results stay until the new ones replace them, so the view does not jump.
@@ -294,7 +295,7 @@ export function startSearchPage(doc: Document): void {
     const removals = removeButtons();
     applied.replaceChildren(...(removals.length ? ['已选筛选：', ...removals] : []));
     applied.hidden = removals.length === 0;
-    const n = found.results.length;
+    const n = found.total;
     const what = found.phrases.length ? `“${found.phrases.join(' ')}”` : '全部报道';
     const foldedNote = found.folded ? '（已转换为简体搜索）' : '';
     // 约: some of many results may hold the phrase's characters apart; cards are checked as shown.

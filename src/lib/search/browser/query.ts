@@ -3,25 +3,48 @@
  * which order, and how many results each facet value would have. Pure; where the postings come
  * from (files fetched by the page, or an index built in memory by a test) is the caller's business.
  */
-import { bucketOf, ByteReader, readDocSet } from '../index/codec.ts';
-import { POSITION_BITS, POSITION_MODULUS, TITLE_BIT } from '../index/format.ts';
+import { bucketOf, ByteReader, firstAtLeast, readDocSet } from '../index/codec.ts';
+import { DETAIL_FILES, INLINE_DETAIL, POSITION_BITS, POSITION_MODULUS, TITLE_BIT } from '../index/format.ts';
 import { containsPhrase, followerBit, phraseTokens, type PhraseToken } from '../index/tokens.ts';
 
 export interface Posting {
   /** Report numbers holding the token, ascending. */
   docs: Uint32Array;
-  /** One byte per report in `docs`: title bit and positions modulo POSITION_MODULUS. */
+  /**
+   * One byte per report in `docs`: title bit and positions modulo POSITION_MODULUS. For a common
+   * token (not `detailed`) only the title bit is known and every position is set.
+   */
   masks: Uint8Array;
-  /** One byte per report in `docs`: the Han characters seen right after the token (followerBit). */
+  /**
+   * One byte per report in `docs`: the Han characters seen right after the token (followerBit);
+   * every bit for a common token (not `detailed`).
+   */
+  follows: Uint8Array;
+  /** False for a common token, whose real masks and followers are in detail files (format.ts). */
+  detailed: boolean;
+}
+
+/** A common token's masks and followers for its reports in one run of report numbers. */
+export interface PostingDetail {
+  masks: Uint8Array;
   follows: Uint8Array;
 }
 
 export interface PostingSource {
   documents: number;
+  /** How many report numbers a detail file covers (the manifest's detailChunk). */
+  detailChunk: number;
   /** The token's postings, or undefined when no report holds it. */
   posting(key: string): Promise<Posting | undefined>;
   /** The numbers of the searched facet values whose name holds the token (format.ts), or undefined. */
   valuesWith(key: string): Promise<Uint32Array | undefined>;
+  /**
+   * A common token's masks and followers for its reports numbered chunk·detailChunk to
+   * (chunk+1)·detailChunk − 1, in order; undefined when it has none there.
+   */
+  detail(key: string, chunk: number): Promise<PostingDetail | undefined>;
+  /** The same, if its file is already loaded; otherwise undefined (nothing is fetched). */
+  loadedDetail(key: string, chunk: number): PostingDetail | undefined;
 }
 
 /** One bucket file's (inflated) bytes: its tokens' postings and the searched values holding each. */
@@ -37,8 +60,11 @@ export function readBucket(bytes: Uint8Array): Bucket {
   const postings = new Map<string, Posting>();
   for (let i = 0; i < count; i++) {
     const key = input.string();
+    const stored = input.varint();
     const docs = readDocSet(input);
-    postings.set(key, { docs, masks: input.bytes(docs.length), follows: input.bytes(docs.length) });
+    if (stored === INLINE_DETAIL) postings.set(key, { docs, masks: input.bytes(docs.length), follows: input.bytes(docs.length), detailed: true });
+    else if (stored === DETAIL_FILES) postings.set(key, commonPosting(docs, readDocSet(input)));
+    else throw new RangeError(`bucket token ${key}: unknown storage ${stored}`);
   }
   const values = new Map<string, Uint32Array>();
   const valueKeys = input.varint();
@@ -49,22 +75,66 @@ export function readBucket(bytes: Uint8Array): Bucket {
   return { postings, values };
 }
 
-/**
- * Postings read from bucket files: `load(i)` gives bucket i's inflated bytes (a fetch in the page,
- * an array in tests); each bucket is loaded and parsed once.
- */
-export function bucketSource(documents: number, buckets: number, load: (bucket: number) => Promise<Uint8Array>): PostingSource {
+/** A common token's posting as its bucket has it: the title bit from the headline set, every position and follower. */
+function commonPosting(docs: Uint32Array, titled: Uint32Array): Posting {
+  const masks = new Uint8Array(docs.length).fill(POSITION_BITS);
+  for (let i = 0, j = 0; i < docs.length && j < titled.length; i++) {
+    if (docs[i] !== titled[j]) continue;
+    masks[i] |= TITLE_BIT;
+    j++;
+  }
+  return { docs, masks, follows: new Uint8Array(docs.length).fill(0xff), detailed: false };
+}
+
+/** Every common token's masks and followers in one detail file's (inflated) bytes. */
+export function readDetail(bytes: Uint8Array): Map<string, PostingDetail> {
+  const input = new ByteReader(bytes);
+  const details = new Map<string, PostingDetail>();
+  while (!input.done) {
+    const key = input.string();
+    const count = input.varint();
+    details.set(key, { masks: input.bytes(count), follows: input.bytes(count) });
+  }
+  return details;
+}
+
+/** Where bucketSource gets its files' inflated bytes: a fetch in the page, arrays in tests. */
+export interface IndexFiles {
+  documents: number;
+  buckets: number;
+  detailChunk: number;
+  bucket(bucket: number): Promise<Uint8Array>;
+  detail(bucket: number, chunk: number): Promise<Uint8Array>;
+}
+
+/** Postings read from bucket and detail files; each file is loaded and parsed once. */
+export function bucketSource(files: IndexFiles): PostingSource {
   const parsed = new Map<number, Promise<Bucket>>();
+  const details = new Map<string, Promise<Map<string, PostingDetail>>>();
+  const loaded = new Map<string, Map<string, PostingDetail>>();
   const bucket = (key: string) => {
-    const i = bucketOf(key, buckets);
+    const i = bucketOf(key, files.buckets);
     let found = parsed.get(i);
-    if (!found) parsed.set(i, (found = load(i).then(readBucket)));
+    if (!found) parsed.set(i, (found = files.bucket(i).then(readBucket)));
+    found.catch(() => parsed.delete(i));
     return found;
   };
   return {
-    documents,
+    documents: files.documents,
+    detailChunk: files.detailChunk,
     posting: async (key) => (await bucket(key)).postings.get(key),
     valuesWith: async (key) => (await bucket(key)).values.get(key),
+    detail: async (key, chunk) => {
+      const name = `${bucketOf(key, files.buckets)}-${chunk}`;
+      let found = details.get(name);
+      if (!found) {
+        found = files.detail(bucketOf(key, files.buckets), chunk).then(readDetail);
+        details.set(name, found);
+        found.then((file) => loaded.set(name, file)).catch(() => details.delete(name));
+      }
+      return (await found).get(key);
+    },
+    loadedDetail: (key, chunk) => loaded.get(`${bucketOf(key, files.buckets)}-${chunk}`)?.get(key),
   };
 }
 
@@ -81,6 +151,28 @@ export interface TextMatches {
   unconfirmed: boolean;
   /** Report number → the metadata values that hold a phrase (地区：杭州市), for reports that have any. */
   metadata: Map<number, MetadataHit[]>;
+  /**
+   * The phrases whose text matches were found without a common token's positions and followers
+   * (they are in detail files): some of their reports may fail the check once those are read
+   * (refine). Empty when every report was checked on every token.
+   */
+  loose: LoosePhrase[];
+  /**
+   * When some candidates of loose phrases are not checked yet: the share of the checked ones that
+   * passed, and a flag per report (1: not yet checked). Counts then add that share for each
+   * unchecked report instead of one: an estimate, which the page marks 约.
+   */
+  estimate?: { rate: number; unchecked: Uint8Array };
+}
+
+/** A phrase matched without some common token's bytes: what refine() needs to finish the check. */
+export interface LoosePhrase {
+  /** The phrase's number in the query. */
+  index: number;
+  tokens: PhraseToken[];
+  lists: Posting[];
+  /** The reports matched through the text (not only through metadata), ascending. */
+  docs: Uint32Array;
 }
 
 /** A field searched besides the text, and how much a match in it counts (facets.ts, METADATA_FIELDS). */
@@ -261,7 +353,8 @@ function matchPhrase(tokens: readonly PhraseToken[], lists: readonly Posting[], 
     const follows = tokens.map((_, t) => lists[t].follows[at[t][k]]);
     if (!fits(tokens, masks, follows)) continue;
     let score = 0;
-    for (let t = 0; t < tokens.length; t++) score += weights[t] * (1 + Math.log(Math.max(1, popcount(masks[t]))));
+    // How often a common token occurs is not read (its bytes are in detail files): it counts once.
+    for (let t = 0; t < tokens.length; t++) score += weights[t] * (1 + (lists[t].detailed ? Math.log(Math.max(1, popcount(masks[t]))) : 0));
     if (masks.every((m) => (m & TITLE_BIT) !== 0)) score += TITLE_WEIGHT * phraseWeight;
     docs.push(candidates[k]);
     scores.push(score);
@@ -288,9 +381,12 @@ export async function matchText(phrases: readonly string[], source: PostingSourc
   let docs: number[] | undefined;
   let scores = new Map<number, number>();
   const hitsByDoc = new Map<number, MetadataHit[]>();
+  const loose: LoosePhrase[] = [];
   for (const [k, { index, tokens }] of plans.entries()) {
     const lists = tokens.map((t) => found.get(t.key));
-    const phrase = lists.every((l): l is Posting => l !== undefined) ? matchPhrase(tokens, lists, source.documents) : { docs: [], scores: [] };
+    const complete = lists.every((l): l is Posting => l !== undefined);
+    const phrase = complete ? matchPhrase(tokens, lists, source.documents) : { docs: [], scores: [] };
+    if (complete && tokens.length > 1 && lists.some((l) => !l.detailed) && phrase.docs.length > 0) loose.push({ index, tokens, lists, docs: Uint32Array.from(phrase.docs) });
     const own = new Map<number, number>();
     phrase.docs.forEach((doc, i) => own.set(doc, phrase.scores[i]));
     if (metadata) {
@@ -315,7 +411,109 @@ export async function matchText(phrases: readonly string[], source: PostingSourc
     const hits = hitsByDoc.get(doc);
     if (hits) kept.set(doc, hits);
   }
-  return { docs: result, scores: Float64Array.from(result, (doc) => scores.get(doc)!), unconfirmed: plans.some((p) => p.tokens.length > 1), metadata: kept };
+  return { docs: result, scores: Float64Array.from(result, (doc) => scores.get(doc)!), unconfirmed: plans.some((p) => p.tokens.length > 1), metadata: kept, loose };
+}
+
+/** The position of `doc` in `docs` (ascending), or −1. */
+function indexOf(docs: Uint32Array, doc: number): number {
+  const at = firstAtLeast(docs, doc);
+  return docs[at] === doc ? at : -1;
+}
+
+/** The common tokens' detail at hand: a run's masks and followers, or undefined when not loaded. */
+type DetailAt = (key: string, chunk: number) => PostingDetail | undefined;
+
+/**
+ * Whether report `doc` (one of `phrase.docs`) holds the phrase once its common tokens' bytes are
+ * read: the same check matchText makes with every byte inline. Undefined when a detail file it
+ * needs is not at hand.
+ */
+function holdsLoose(phrase: LoosePhrase, doc: number, chunkSize: number, detailAt: DetailAt): boolean | undefined {
+  const { tokens, lists } = phrase;
+  const chunk = Math.floor(doc / chunkSize);
+  const masks: number[] = [];
+  const follows: number[] = [];
+  for (let t = 0; t < tokens.length; t++) {
+    const list = lists[t];
+    const at = indexOf(list.docs, doc);
+    if (list.detailed) {
+      masks.push(list.masks[at]);
+      follows.push(list.follows[at]);
+      continue;
+    }
+    const detail = detailAt(tokens[t].key, chunk);
+    if (!detail) return undefined;
+    // The detail file lists the token's reports in this run in order: doc is the kth.
+    const k = at - firstAtLeast(list.docs, chunk * chunkSize, at);
+    if (k >= detail.masks.length) throw new RangeError(`detail file ${chunk} lacks ${tokens[t].key} for report ${doc}`);
+    masks.push(detail.masks[k]);
+    follows.push(detail.follows[k]);
+  }
+  return fits(tokens, masks, follows);
+}
+
+/** The loose phrases report `doc` must pass: those it matched through the text alone. */
+function looseFor(text: TextMatches, doc: number): LoosePhrase[] {
+  return text.loose.filter(({ index, docs }) => indexOf(docs, doc) >= 0 && !text.metadata.get(doc)?.some((hit) => hit.phrase === index));
+}
+
+/**
+ * Of `reports` (some of `text.docs`), those that fail a loose phrase once its common tokens'
+ * positions and followers are read from their detail files. Only the detail files of these
+ * reports' runs are fetched, so a page checks the reports it is about to show, not every
+ * candidate. A report that holds the phrase in its metadata never fails.
+ */
+export async function refine(text: TextMatches, reports: readonly number[], source: PostingSource): Promise<Set<number>> {
+  const wanted = new Map<string, Promise<PostingDetail | undefined>>();
+  for (const doc of reports) {
+    for (const { tokens, lists } of looseFor(text, doc)) {
+      const chunk = Math.floor(doc / source.detailChunk);
+      tokens.forEach(({ key }, t) => {
+        if (!lists[t].detailed && !wanted.has(`${key}\n${chunk}`)) wanted.set(`${key}\n${chunk}`, source.detail(key, chunk));
+      });
+    }
+  }
+  const loaded = new Map<string, PostingDetail | undefined>();
+  await Promise.all([...wanted].map(async ([name, detail]) => loaded.set(name, await detail)));
+  const failing = new Set<number>();
+  for (const doc of reports) {
+    for (const phrase of looseFor(text, doc)) {
+      const holds = holdsLoose(phrase, doc, source.detailChunk, (key, chunk) => loaded.get(`${key}\n${chunk}`));
+      if (holds === undefined) throw new RangeError(`no detail for report ${doc}`);
+      if (!holds) failing.add(doc);
+    }
+  }
+  return failing;
+}
+
+/**
+ * Every candidate of `text` that the detail files already loaded can check (loadedDetail): those
+ * that fail, and how many were checked and left unchecked. The runs a page's first reports are in
+ * hold thousands of other candidates, checked this way at no cost in bytes; how many of them pass
+ * estimates how many of the unchecked will (SearchOutcome.estimate in the page's engine).
+ */
+export function refineLoaded(text: TextMatches, source: PostingSource): { failing: Set<number>; checked: number; unchecked: Set<number> } {
+  const failing = new Set<number>();
+  const unchecked = new Set<number>();
+  let checked = 0;
+  const candidates = new Set<number>();
+  for (const { docs } of text.loose) for (const doc of docs) candidates.add(doc);
+  for (const doc of candidates) {
+    if (indexOf(text.docs, doc) < 0) continue;
+    let verdict: boolean | undefined = true;
+    for (const phrase of looseFor(text, doc)) {
+      const holds = holdsLoose(phrase, doc, source.detailChunk, source.loadedDetail);
+      if (holds === false) verdict = false;
+      else if (holds === undefined && verdict) verdict = undefined;
+      if (verdict === false) break;
+    }
+    if (verdict === undefined) unchecked.add(doc);
+    else {
+      checked++;
+      if (!verdict) failing.add(doc);
+    }
+  }
+  return { failing, checked, unchecked };
 }
 
 export interface FacetValue {
@@ -363,6 +561,8 @@ function allowed(documents: number, base: Uint32Array | undefined, table: FacetT
 export interface SearchAnswer {
   /** Report numbers in display order. */
   results: number[];
+  /** How many results: results.length, or its estimate when the text matches carry one. */
+  total: number;
   /**
    * For each facet, how many results each value would give with the other facets' selections kept
    * (the usual "or within a facet" counts: ticking a second year shows what it adds).
@@ -376,13 +576,16 @@ export interface SearchAnswer {
  */
 export function facetCounts(documents: number, text: TextMatches | undefined, table: FacetTable, selection: Selection, flags = allowed(documents, text?.docs, table, selection)): SearchAnswer['counts'] {
   const counts: Record<string, Record<string, number>> = {};
+  const estimate = text?.estimate;
   for (const [facet, values] of table) {
     const base = selection[facet]?.length ? allowed(documents, text?.docs, table, selection, facet) : flags;
     const perValue: Record<string, number> = {};
     for (const value of values) {
       let n = 0;
-      for (const doc of value.docs) n += base[doc];
-      if (n > 0) perValue[value.value] = n;
+      if (estimate) for (const doc of value.docs) n += base[doc] * (estimate.unchecked[doc] ? estimate.rate : 1);
+      else for (const doc of value.docs) n += base[doc];
+      // An estimate rounds, but a value with a report left is never counted as none.
+      if (n > 0) perValue[value.value] = Math.max(1, Math.round(n));
     }
     counts[facet] = perValue;
   }
@@ -405,5 +608,8 @@ export function answer(documents: number, text: TextMatches | undefined, table: 
   } else {
     for (let d = documents - 1; d >= 0; d--) if (flags[d]) results.push(d);
   }
-  return { results, counts: facetCounts(documents, text, table, selection, flags) };
+  const estimate = text?.estimate;
+  let total = results.length;
+  if (estimate) total = Math.max(Math.min(1, total), Math.round(results.reduce((sum, doc) => sum + (estimate.unchecked[doc] ? estimate.rate : 1), 0)));
+  return { results, total, counts: facetCounts(documents, text, table, selection, flags) };
 }

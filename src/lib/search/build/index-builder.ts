@@ -11,9 +11,9 @@
  * each searched value (region, topic, outlet) in a file of its own, found through the buckets, so
  * a query naming one fetches only that value.
  */
-import { bucketOf, ByteReader, ByteWriter, writeDocSet } from '../index/codec.ts';
+import { bucketOf, ByteReader, ByteWriter, firstAtLeast, writeDocSet } from '../index/codec.ts';
 import { followerBit, textOccurrences } from '../index/tokens.ts';
-import { cardFields, POSITION_MODULUS, TITLE_BIT, type CardRecord } from '../index/format.ts';
+import { cardFields, DETAIL_FILES, INLINE_DETAIL, POSITION_MODULUS, TITLE_BIT, type CardRecord } from '../index/format.ts';
 import { METADATA_FIELDS } from '../facets.ts';
 
 export interface IndexDocument {
@@ -33,6 +33,9 @@ export interface IndexDocument {
 export interface BuiltIndex {
   documents: number;
   buckets: Uint8Array[];
+  /** The common tokens' detail files (format.ts, d/<bucket>-<chunk>.bin), and the run each covers. */
+  details: DetailFile[];
+  detailChunk: number;
   facets: Uint8Array;
   /** Searched facet value n's file (format.ts, v/<n>.bin): facet, value and its reports. */
   values: Uint8Array[];
@@ -41,12 +44,37 @@ export interface BuiltIndex {
   stats: { tokens: number; postings: number };
 }
 
+/** One detail file: the common tokens of one bucket, for one run of report numbers. */
+export interface DetailFile {
+  bucket: number;
+  chunk: number;
+  bytes: Uint8Array;
+}
+
 export interface BuildOptions {
   /** Aim for buckets of about this many bytes before compression (the bucket count is a power of two). */
   targetBucketBytes?: number;
   /** The facets whose values a query searches (default: METADATA_FIELDS' keys). */
   searchedFacets?: readonly string[];
+  /**
+   * A token is common, its two bytes per report moved to detail files, when it is in more than
+   * this many reports and in more than `commonShare` of them (defaults 2,048 and a quarter).
+   */
+  commonMin?: number;
+  commonShare?: number;
+  /** How many report numbers one detail file covers (default 8,192). */
+  detailChunk?: number;
 }
+
+// A token in more than a quarter of the reports says little about what a report is about (its
+// idf is below ln 4 ≈ 1.4), so the ranking does not read how often it occurs, and a query need
+// not fetch its two bytes per report for every candidate: only for the reports it shows. Below
+// 2,048 reports those bytes cost at most 4 kB per token, and every token keeps them inline.
+const DEFAULT_COMMON_MIN = 2048;
+const DEFAULT_COMMON_SHARE = 0.25;
+// At 100,000 reports a detail file of a token in every report is 16 kB before compression, about
+// 8 kB after; a query's first page usually needs one per common token (the newest reports).
+const DEFAULT_DETAIL_CHUNK = 8192;
 
 // Most buckets then gzip to a kB or two: a rare token costs one small file, a common one about its
 // own size. Smaller buckets also mean fewer other common tokens riding along with a query's: at
@@ -170,10 +198,15 @@ function powerOfTwoAtLeast(n: number): number {
   return p;
 }
 
-/** Bytes of one posting list in a bucket: key, set and masks (the set's size as if it were gaps, a fair estimate). */
-function estimateBytes(key: string, list: PostingList, documents: number): number {
-  return key.length * 3 + 4 + Math.min(Math.ceil(documents / 8), list.length * 2) + 2 * list.length;
+/**
+ * Bytes of one posting list in a bucket: key, set and masks (the set's size as if it were gaps, a
+ * fair estimate); a common token's headline set counted as large as its report set.
+ */
+function estimateBytes(key: string, list: PostingList, documents: number, common: boolean): number {
+  const set = Math.min(Math.ceil(documents / 8), list.length * 2);
+  return key.length * 3 + 4 + set + (common ? set : 2 * list.length);
 }
+
 
 /**
  * Builds the index one report at a time, so a caller can stream: `add` returns the report's card
@@ -384,11 +417,22 @@ export class SearchIndexBuilder {
     return { tokens: this.postings.size, postings: this.pairs };
   }
 
+  /** True when the token's two bytes per report go to detail files (BuildOptions.commonMin). */
+  private common(list: PostingList): boolean {
+    const { commonMin = DEFAULT_COMMON_MIN, commonShare = DEFAULT_COMMON_SHARE } = this.options;
+    return list.length > commonMin && list.length > commonShare * this.documents;
+  }
+
+  /** How many report numbers one detail file covers (the manifest's detailChunk). */
+  get detailChunk(): number {
+    return this.options.detailChunk ?? DEFAULT_DETAIL_CHUNK;
+  }
+
   /** How many bucket files the tokens are spread over: about targetBucketBytes each, a power of two. */
   bucketCount(): number {
     this.settle();
     let estimate = 0;
-    for (const [key, list] of this.postings) estimate += estimateBytes(key, list, this.documents);
+    for (const [key, list] of this.postings) estimate += estimateBytes(key, list, this.documents, this.common(list));
     return powerOfTwoAtLeast(Math.ceil(estimate / (this.options.targetBucketBytes ?? DEFAULT_TARGET_BUCKET_BYTES)));
   }
 
@@ -398,8 +442,7 @@ export class SearchIndexBuilder {
    */
   *buckets(count = this.bucketCount()): Generator<Uint8Array> {
     this.settle();
-    const byBucket: string[][] = Array.from({ length: count }, () => []);
-    for (const key of [...this.postings.keys()].sort(compareKeys)) byBucket[bucketOf(key, count)].push(key);
+    const byBucket = this.keysByBucket(count);
     const { byKey, values } = this.searchedValues();
     const valueKeys: string[][] = Array.from({ length: count }, () => []);
     for (const key of [...byKey.keys()].sort(compareKeys)) valueKeys[bucketOf(key, count)].push(key);
@@ -408,10 +451,18 @@ export class SearchIndexBuilder {
       out.varint(byBucket[b].length);
       for (const key of byBucket[b]) {
         const list = this.postings.get(key)!;
+        const docs = list.docs.subarray(0, list.length);
         out.string(key);
-        writeDocSet(out, list.docs.subarray(0, list.length), this.documents);
-        out.bytes(list.masks.subarray(0, list.length));
-        out.bytes(list.follows.subarray(0, list.length));
+        if (this.common(list)) {
+          out.varint(DETAIL_FILES);
+          writeDocSet(out, docs, this.documents);
+          writeDocSet(out, docs.filter((_, i) => (list.masks[i] & TITLE_BIT) !== 0), this.documents);
+        } else {
+          out.varint(INLINE_DETAIL);
+          writeDocSet(out, docs, this.documents);
+          out.bytes(list.masks.subarray(0, list.length));
+          out.bytes(list.follows.subarray(0, list.length));
+        }
       }
       out.varint(valueKeys[b].length);
       for (const key of valueKeys[b]) {
@@ -419,6 +470,44 @@ export class SearchIndexBuilder {
         writeDocSet(out, byKey.get(key)!, values.length);
       }
       yield out.finish();
+    }
+  }
+
+  /** Each bucket's tokens, in code-unit order. */
+  private keysByBucket(count: number): string[][] {
+    const byBucket: string[][] = Array.from({ length: count }, () => []);
+    for (const key of [...this.postings.keys()].sort(compareKeys)) byBucket[bucketOf(key, count)].push(key);
+    return byBucket;
+  }
+
+  /**
+   * The detail files (format.ts): for each bucket with common tokens and each run of detailChunk
+   * report numbers where one of them occurs, those tokens' two bytes per report in that run.
+   * Buckets in order, runs in order within a bucket.
+   */
+  *details(count = this.bucketCount()): Generator<DetailFile> {
+    this.settle();
+    const chunk = this.detailChunk;
+    const chunks = Math.ceil(this.documents / chunk);
+    for (const [bucket, keys] of this.keysByBucket(count).entries()) {
+      const common = keys.filter((key) => this.common(this.postings.get(key)!));
+      if (common.length === 0) continue;
+      for (let c = 0; c < chunks; c++) {
+        const out = new ByteWriter();
+        let any = false;
+        for (const key of common) {
+          const list = this.postings.get(key)!;
+          const from = firstAtLeast(list.docs, c * chunk, list.length);
+          const to = firstAtLeast(list.docs, (c + 1) * chunk, list.length);
+          if (from === to) continue;
+          any = true;
+          out.string(key);
+          out.varint(to - from);
+          out.bytes(list.masks.subarray(from, to));
+          out.bytes(list.follows.subarray(from, to));
+        }
+        if (any) yield { bucket, chunk: c, bytes: out.finish() };
+      }
     }
   }
 
@@ -488,5 +577,15 @@ export class SearchIndexBuilder {
 export function buildSearchIndex(documents: readonly IndexDocument[], options: BuildOptions = {}): BuiltIndex {
   const builder = new SearchIndexBuilder(options);
   const records = documents.map((doc) => builder.add(doc));
-  return { documents: builder.documents, buckets: [...builder.buckets()], facets: builder.facets(), values: [...builder.values()], records, stats: builder.stats };
+  const count = builder.bucketCount();
+  return {
+    documents: builder.documents,
+    buckets: [...builder.buckets(count)],
+    details: [...builder.details(count)],
+    detailChunk: builder.detailChunk,
+    facets: builder.facets(),
+    values: [...builder.values()],
+    records,
+    stats: builder.stats,
+  };
 }

@@ -12,8 +12,8 @@ import { compareReportsNewestFirst } from '../../archive/sort.ts';
 import { joinPath, walkFiles, type FileTree, type WritableFileTree } from '../../files/tree.ts';
 import { traditionalToSimplified } from '../../text/chinese.ts';
 import { containsTraditional } from '../fold-script.ts';
-import { cardBytes, SearchIndexBuilder, type IndexDocument } from './index-builder.ts';
-import { bucketFile, cardFields, FACETS_FILE, FORMAT_VERSION, INDEX_DIR, MANIFEST_FILE, recordFile, valueFile, versionDir, type SearchManifest } from '../index/format.ts';
+import { cardBytes, SearchIndexBuilder, type BuildOptions, type IndexDocument } from './index-builder.ts';
+import { bucketFile, cardFields, detailFile, FACETS_FILE, FORMAT_VERSION, INDEX_DIR, MANIFEST_FILE, recordFile, valueFile, versionDir, type SearchManifest } from '../index/format.ts';
 import { readSearchPage } from './page-text.ts';
 
 /** Compression and digest, supplied by the caller (Node's zlib and crypto at build time). */
@@ -157,6 +157,8 @@ export interface WriteIndexOptions {
   inputs?: string;
   /** The memory of the last run over this same site directory. */
   previous?: IndexMemory;
+  /** The builder's options (tests: small thresholds); the build uses the defaults, which `inputs` names with the code. */
+  build?: BuildOptions;
 }
 
 /**
@@ -231,7 +233,7 @@ function writeIndexInOrder(site: WritableFileTree, packing: IndexPacking, digest
   if (!previous) site.remove(root);
   else for (const name of site.list(root)) if (name !== previous.version) site.remove(joinPath(root, name));
 
-  const builder = new SearchIndexBuilder();
+  const builder = new SearchIndexBuilder(options.build);
   const oldNumber = previous ? carriedNumbers(pages, previous) : new Int32Array(pages.length).fill(-1);
   if (previous) {
     const remap = new Int32Array(previous.pages.length).fill(-1);
@@ -291,6 +293,7 @@ function writeIndexInOrder(site: WritableFileTree, packing: IndexPacking, digest
   const count = builder.bucketCount();
   let i = 0;
   for (const bucket of builder.buckets(count)) put(bucketFile(i++), bucket);
+  for (const { bucket, chunk, bytes } of builder.details(count)) put(detailFile(bucket, chunk), bytes);
   put(FACETS_FILE, builder.facets());
   let values = 0;
   for (const value of builder.values()) put(valueFile(values++), value);
@@ -313,7 +316,7 @@ function writeIndexInOrder(site: WritableFileTree, packing: IndexPacking, digest
     site.remove(scratch);
     if (keptDir !== versionPath) site.rename(keptDir, versionPath);
   } else site.rename(scratch, versionPath);
-  const manifest: SearchManifest = { format: FORMAT_VERSION, version, documents: builder.documents, buckets: count, values };
+  const manifest: SearchManifest = { format: FORMAT_VERSION, version, documents: builder.documents, buckets: count, values, detailChunk: builder.detailChunk };
   const text = encoder.encode(`${JSON.stringify(manifest)}\n`);
   site.write(joinPath(root, MANIFEST_FILE), text);
   const result = { manifest, files: files.size + 1, bytes: bytes + text.length, tokens: builder.stats.tokens, rewritten: rewritten.length, reread };

@@ -142,6 +142,18 @@ export function writeDocSet(out: ByteWriter, docs: ArrayLike<number>, universe: 
   out.bytes(bitmap);
 }
 
+/** The first index below `end` of `docs` (ascending) holding a number ≥ `from`, or `end`. */
+export function firstAtLeast(docs: Uint32Array, from: number, end = docs.length): number {
+  let lo = 0;
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (docs[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Reads a set written by writeDocSet as sorted report numbers. */
 export function readDocSet(input: ByteReader): Uint32Array {
   const size = input.varint();

@@ -9,6 +9,8 @@
  *   /search-index/<version>/v/<n>.bin      searched facet value n (METADATA_FIELDS: region, topic,
  *                                          outlet) with its reports: what a query naming it fetches
  *   /search-index/<version>/r/<n>.bin      report n's result card: URL, facts and text (JSON)
+ *   /search-index/<version>/d/<i>-<c>.bin  the two bytes per report of bucket i's common tokens,
+ *                                          for reports c·detailChunk to (c+1)·detailChunk − 1
  *
  * Every .bin file is gzip-compressed by the build and inflated by the page, so its size on the wire
  * does not depend on the host's compression. The version is a digest of the files: a new build
@@ -28,6 +30,17 @@
  * phrase's next character among its followers, which rules out almost every report where the
  * phrase's pieces occur apart; the page confirms the rest against the cards' text (engine.ts).
  *
+ * A common token (in more than a quarter of the reports, and more than 2,048: index-builder.ts)
+ * keeps only its report set and the set of reports with it in the headline in its bucket; its two
+ * bytes per report are in detail files, one per bucket and run of `detailChunk` report numbers,
+ * which the page reads only for the reports it is about to show (query.ts, refine). Without that,
+ * each such token cost two bytes per report in every query naming it: 高质量发展's four bigrams
+ * are in nearly every report, and at 100,000 reports their buckets were 425 of the cold query's
+ * 513 kB. A bucket: the number of tokens; per token its key, 0 (bytes inline) or 1 (in detail
+ * files), its report set, then the masks and followers (0) or the headline set (1). A detail file:
+ * per common token of the bucket with reports in the run (in key order), its key, how many, masks,
+ * followers.
+ *
  * Metadata search (a query naming a region, topic or outlet finds the reports filed under it)
  * needs to know which values hold the phrase without loading every value: the searched values are
  * numbered (facet names in code-unit order, then values in code-unit order, as in facets.bin), and
@@ -39,7 +52,7 @@
 
 export const INDEX_DIR = '/search-index/';
 export const MANIFEST_FILE = 'manifest.json';
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 /** Positions are kept modulo this; it must stay below 8 so the title bit fits in the same byte. */
 export const POSITION_MODULUS = 7;
@@ -56,6 +69,8 @@ export interface SearchManifest {
   buckets: number;
   /** How many searched facet values there are, numbered 0 to values − 1 (one v/<n>.bin each). */
   values: number;
+  /** How many report numbers one detail file covers (d/<i>-<c>.bin: reports c·detailChunk …). */
+  detailChunk: number;
 }
 
 /** What a result card shows: written per report, read when the card is drawn. */
@@ -89,7 +104,12 @@ export function versionDir(version: string): string {
 export const bucketFile = (bucket: number) => `b/${bucket}.bin`;
 export const recordFile = (doc: number) => `r/${doc}.bin`;
 export const valueFile = (value: number) => `v/${value}.bin`;
+export const detailFile = (bucket: number, chunk: number) => `d/${bucket}-${chunk}.bin`;
 export const FACETS_FILE = 'facets.bin';
+
+/** How a token's two bytes per report are stored in its bucket (format 4). */
+export const INLINE_DETAIL = 0;
+export const DETAIL_FILES = 1;
 
 export function bucketPath(version: string, bucket: number): string {
   return versionDir(version) + bucketFile(bucket);
@@ -101,6 +121,10 @@ export function recordPath(version: string, doc: number): string {
 
 export function valuePath(version: string, value: number): string {
   return versionDir(version) + valueFile(value);
+}
+
+export function detailPath(version: string, bucket: number, chunk: number): string {
+  return versionDir(version) + detailFile(bucket, chunk);
 }
 
 export function facetsPath(version: string): string {

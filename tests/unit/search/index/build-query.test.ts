@@ -16,7 +16,7 @@ import { allRegions } from '../../../../src/lib/regions/gazetteer.ts';
 import { reportSearchData } from '../../../../src/lib/search/build/report-search-data.ts';
 import { buildSearchIndex, type BuiltIndex, type IndexDocument } from '../../../../src/lib/search/build/index-builder.ts';
 import { bucketOf } from '../../../../src/lib/search/index/codec.ts';
-import { answer, bucketSource, indexedMetadata, matchText, readBucket, readFacetTable, readValueRecord, tableMetadata, type FacetTable, type PostingSource, type Selection, type TextMatches } from '../../../../src/lib/search/browser/query.ts';
+import { answer, bucketSource, indexedMetadata, matchText, readBucket, refine, readFacetTable, readValueRecord, tableMetadata, type FacetTable, type PostingSource, type Selection, type TextMatches } from '../../../../src/lib/search/browser/query.ts';
 import { containsPhrase, foldForIndex, phraseTokens, textOccurrences } from '../../../../src/lib/search/index/tokens.ts';
 import { METADATA_FIELDS } from '../../../../src/lib/search/facets.ts';
 import { reportSchema } from '../../../../src/schemas/report.ts';
@@ -60,8 +60,21 @@ function loadCorpus(count: number): IndexDocument[] {
   return all.map((r) => toDocument(r, registry));
 }
 
-function sourceOf(index: BuiltIndex): PostingSource {
-  return bucketSource(index.documents, index.buckets.length, async (i) => index.buckets[i]);
+/** The index's postings as the page reads them; `fetched` records each detail file asked for. */
+function sourceOf(index: BuiltIndex, fetched: string[] = []): PostingSource {
+  const details = new Map(index.details.map((d) => [`${d.bucket}-${d.chunk}`, d.bytes]));
+  return bucketSource({
+    documents: index.documents,
+    buckets: index.buckets.length,
+    detailChunk: index.detailChunk,
+    bucket: async (i) => index.buckets[i],
+    detail: async (bucket, chunk) => {
+      fetched.push(`${bucket}-${chunk}`);
+      const bytes = details.get(`${bucket}-${chunk}`);
+      if (!bytes) throw new Error(`no detail file ${bucket}-${chunk}`);
+      return bytes;
+    },
+  });
 }
 
 /**
@@ -291,6 +304,93 @@ function referenceAnswer(documents: number, text: TextMatches | undefined, table
   // Newest first: reports are numbered oldest first.
   return { results: all.filter((d) => passes(d)).reverse(), counts };
 }
+
+describe('common tokens: their two bytes per report in detail files (format 4, issue 19)', () => {
+  // With every token in more than a quarter of the reports common, and runs of 64 reports, the
+  // seed-and-synthetic corpus has hundreds of common tokens spread over several runs.
+  let loose: BuiltIndex;
+  let looseSource: PostingSource;
+  beforeAll(() => {
+    loose = buildSearchIndex(docs, { commonMin: 0, detailChunk: 64 });
+    looseSource = sourceOf(loose);
+  }, 120_000);
+
+  it('keeps small archives as they were: below 2,048 reports no token is common', () => {
+    expect(index.details).toEqual([]);
+    for (const bytes of index.buckets) for (const posting of readBucket(bytes).postings.values()) expect(posting.detailed).toBe(true);
+  });
+
+  it('moves a common token’s bytes out of its bucket, keeping its reports and its headline set', async () => {
+    let common = 0;
+    for (const [i, bytes] of loose.buckets.entries()) {
+      for (const [key, posting] of readBucket(bytes).postings) {
+        const original = (await source.posting(key))!;
+        expect(Array.from(posting.docs), key).toEqual(Array.from(original.docs));
+        expect(bucketOf(key, loose.buckets.length)).toBe(i);
+        if (posting.detailed) {
+          expect(posting.docs.length, key).toBeLessThanOrEqual(docs.length / 4);
+          continue;
+        }
+        common++;
+        expect(posting.docs.length, key).toBeGreaterThan(docs.length / 4);
+        // The headline bit is the original's; every position and follower is allowed.
+        expect(Array.from(posting.masks, (m) => m & 0x80), key).toEqual(Array.from(original.masks, (m) => m & 0x80));
+        expect(posting.masks.every((m) => (m & 0x7f) === 0x7f) && posting.follows.every((f) => f === 0xff), key).toBe(true);
+        // And the detail files give back the original bytes, run by run.
+        for (let c = 0; c * 64 < loose.documents; c++) {
+          const at = Array.from(original.docs.keys()).filter((k) => Math.floor(original.docs[k] / 64) === c);
+          const detail = await looseSource.detail(key, c);
+          if (at.length === 0) expect(detail, `${key} run ${c}`).toBeUndefined();
+          else expect(detail, `${key} run ${c}`).toEqual({ masks: Uint8Array.from(at, (k) => original.masks[k]), follows: Uint8Array.from(at, (k) => original.follows[k]) });
+        }
+      }
+    }
+    expect(common).toBeGreaterThan(100);
+    expect(loose.details.length).toBeGreaterThan(loose.documents / 64);
+  }, 60_000);
+
+  it('never misses a report, and after refine() leaves exactly what the bytes inline leave', async () => {
+    const rng = createRng(20261207);
+    const phrases = [...Array.from({ length: 150 }, () => pickPhrase(rng, docs)), ...Array.from({ length: 50 }, () => gluedPhrase(rng, docs))];
+    let refined = 0;
+    for (const phrase of phrases) {
+      const full = Array.from((await matchText([phrase], source))!.docs);
+      const got = (await matchText([phrase], looseSource))!;
+      const found = Array.from(got.docs);
+      expect(full.filter((n) => !found.includes(n)), phrase).toEqual([]);
+      const failing = await refine(got, found, looseSource);
+      expect(found.filter((n) => !failing.has(n)), phrase).toEqual(full);
+      if (failing.size > 0) refined++;
+      if (got.loose.length === 0) expect(found, phrase).toEqual(full);
+    }
+    // Glued phrases are where positions and followers matter: some candidates must fail.
+    expect(refined).toBeGreaterThan(10);
+  }, 120_000);
+
+  it('reads only the detail files of the runs of the reports it checks', async () => {
+    const fetched: string[] = [];
+    const src = sourceOf(loose, fetched);
+    const got = (await matchText(['高质量发展'], src))!;
+    expect(got.loose.length).toBe(1);
+    expect(got.docs.length).toBeGreaterThan(64);
+    expect(fetched).toEqual([]);
+    const newest = Array.from(got.docs).slice(-3);
+    await refine(got, newest, src);
+    const runs = new Set(newest.map((n) => Math.floor(n / 64)));
+    expect(fetched.length).toBeGreaterThan(0);
+    expect(fetched.every((name) => runs.has(Number(name.split('-')[1]))), fetched.join()).toBe(true);
+  });
+
+  it('ranks a headline match first with common tokens too', async () => {
+    const text = (await matchText(['高质量发展'], looseSource))!;
+    const titled = (n: number) => foldForIndex(docs[n].card.title).includes('高质量发展');
+    const results = answer(loose.documents, text, readFacetTable(loose.facets), {}, 'relevance').results;
+    const firstUntitled = results.findIndex((n) => !titled(n));
+    expect(firstUntitled).toBeGreaterThan(0);
+    // Every report whose headline holds all four bigrams comes before every other.
+    expect(results.slice(firstUntitled).filter(titled)).toEqual([]);
+  });
+});
 
 describe('answer', () => {
   it('filters OR within a facet and AND across facets, with disjunctive counts', async () => {

@@ -9,6 +9,8 @@ import { memoryTree } from '../../../helpers/memory-tree.ts';
 import { writeSearchIndex } from '../../../../src/lib/search/build/write-index.ts';
 import { decodeIndexMemory, encodeIndexMemory } from '../../../../src/lib/search/build/index-memory.ts';
 import { SearchIndexBuilder } from '../../../../src/lib/search/build/index-builder.ts';
+import { readBucket, readDetail } from '../../../../src/lib/search/browser/query.ts';
+import type { SearchManifest } from '../../../../src/lib/search/index/format.ts';
 
 const page = (headline: string, date: string) =>
   `<html><body><article data-search-body><p>${headline}的正文</p><div hidden data-search-ignore><data value="${headline}" data-search-meta="headline"></data><data value="${date}" data-search-meta="date"></data><data value="数字经济" data-search-facet="topic"></data></div></article></body></html>`;
@@ -61,7 +63,12 @@ describe('writeSearchIndex', () => {
   });
 });
 
-describe('writeSearchIndex with the memory of its last run (issue 19: an editor\'s wait)', () => {
+// The defaults (no token common in 40 reports), and every token in more than a quarter of the
+// reports common with runs of 8 reports (detail files: format 4).
+describe.each([
+  ['every token inline', {}],
+  ['common tokens in detail files', { commonMin: 0, detailChunk: 8 }],
+] as const)('writeSearchIndex with the memory of its last run (issue 19: an editor\'s wait): %s', (_, build) => {
   const topics = ['数字经济', '民营经济', '高质量发展'];
   const sentences = ['钱塘区政协围绕数字经济开展协商。', '委员们走访民营企业，听取意见。', '推动高质量发展，建设创新高地。', '电商直播带动农产品销售。', '人大代表视察产业园区。'];
   const body = (n: number) => Array.from({ length: 3 + (n % 4) }, (_, i) => sentences[(n * 3 + i) % sentences.length]).join('') + `第${n}号。`;
@@ -71,16 +78,41 @@ describe('writeSearchIndex with the memory of its last run (issue 19: an editor\
   const pages = (numbers: number[]) => Object.fromEntries(numbers.map((n) => [`reports/r${n}/index.html`, reportPage(n, dateOf(n))]));
   const indexFiles = (tree: ReturnType<typeof memoryTree>) =>
     new Map([...tree.files].filter(([p]) => p.startsWith('search-index/')).map(([p, data]) => [p, Buffer.from(data).toString('base64')]));
+  /**
+   * Problems with the written index's detail files: for every common token of every bucket and
+   * every run where it has reports, the file must hold its bytes for exactly those reports.
+   */
+  const detailProblems = (tree: ReturnType<typeof memoryTree>) => {
+    const manifest = JSON.parse(new TextDecoder().decode(tree.files.get('search-index/manifest.json'))) as SearchManifest;
+    const file = (path: string) => {
+      const bytes = tree.files.get(`search-index/${manifest.version}/${path}`);
+      return bytes && new Uint8Array(gunzipSync(bytes));
+    };
+    const problems: string[] = [];
+    for (let b = 0; b < manifest.buckets; b++) {
+      for (const [key, posting] of readBucket(file(`b/${b}.bin`)!).postings) {
+        if (posting.detailed) continue;
+        const perRun = new Map<number, number>();
+        for (const doc of posting.docs) perRun.set(Math.floor(doc / manifest.detailChunk), (perRun.get(Math.floor(doc / manifest.detailChunk)) ?? 0) + 1);
+        for (const [run, count] of perRun) {
+          const bytes = file(`d/${b}-${run}.bin`);
+          if (bytes?.length && readDetail(bytes).get(key)?.masks.length === count) continue;
+          problems.push(`${key} run ${run}`);
+        }
+      }
+    }
+    return problems;
+  };
   /** The index of the same pages made from nothing, in a tree of its own. */
   const fresh = (tree: ReturnType<typeof memoryTree>) => {
     const copy = memoryTree({});
     for (const [p, data] of tree.files) if (!p.startsWith('search-index/')) copy.files.set(p, data);
-    writeSearchIndex(copy, packing);
+    writeSearchIndex(copy, packing, { build });
     return indexFiles(copy);
   };
   const start = (numbers: number[]) => {
     const tree = memoryTree(pages(numbers));
-    const { memory } = writeSearchIndex(tree, packing, { inputs: 'code 1' });
+    const { memory } = writeSearchIndex(tree, packing, { inputs: 'code 1', build });
     return { tree, memory: memory! };
   };
   const numbers = Array.from({ length: 40 }, (_, n) => n);
@@ -88,10 +120,13 @@ describe('writeSearchIndex with the memory of its last run (issue 19: an editor\
   it('gives the bytes of an index made from nothing after every kind of change, reading only the pages that changed', () => {
     let { tree, memory } = start(numbers);
     expect(indexFiles(tree)).toEqual(fresh(tree));
+    // The second variant has detail files, and changes below reach them.
+    expect([...tree.files.keys()].some((p) => p.includes('/d/'))).toBe('commonMin' in build);
     const again = (change: () => void) => {
       change();
-      const written = writeSearchIndex(tree, packing, { inputs: 'code 1', previous: memory });
+      const written = writeSearchIndex(tree, packing, { inputs: 'code 1', previous: memory, build });
       expect(indexFiles(tree)).toEqual(fresh(tree));
+      expect(detailProblems(tree)).toEqual([]);
       memory = written.memory!;
       return written;
     };
@@ -118,6 +153,8 @@ describe('writeSearchIndex with the memory of its last run (issue 19: an editor\
       const v = version();
       tree.write(`search-index/${v}/r/3.bin`, new Uint8Array([1, 2, 3]));
       tree.write(`search-index/${v}/b/0.bin`, new Uint8Array([4, 5, 6]));
+      const detail = [...tree.files.keys()].find((p) => p.startsWith(`search-index/${v}/d/`));
+      if (detail) tree.write(detail, new Uint8Array([4, 5]));
       tree.remove(`search-index/${v}/r/4.bin`);
       tree.write(`search-index/${v}/r/stray.bin`, new Uint8Array([7]));
       tree.write('search-index/.building/left.bin', new Uint8Array([8]));
@@ -128,11 +165,11 @@ describe('writeSearchIndex with the memory of its last run (issue 19: an editor\
   it('starts from nothing when the code changed or the last version is gone', () => {
     const { tree, memory } = start(numbers);
     tree.write('reports/r100/index.html', new TextEncoder().encode(reportPage(100, '2026-12-07')));
-    const otherCode = writeSearchIndex(tree, packing, { inputs: 'code 2', previous: memory });
+    const otherCode = writeSearchIndex(tree, packing, { inputs: 'code 2', previous: memory, build });
     expect(otherCode.reread).toBe(41);
     expect(indexFiles(tree)).toEqual(fresh(tree));
     tree.remove('search-index');
-    const gone = writeSearchIndex(tree, packing, { inputs: 'code 2', previous: otherCode.memory });
+    const gone = writeSearchIndex(tree, packing, { inputs: 'code 2', previous: otherCode.memory, build });
     expect(gone.reread).toBe(41);
     expect(indexFiles(tree)).toEqual(fresh(tree));
   });
@@ -151,7 +188,7 @@ describe('writeSearchIndex with the memory of its last run (issue 19: an editor\
     const pieced = { ...memory, postings: pieces };
     expect(Buffer.concat(encodeIndexMemory(pieced)).equals(Buffer.concat(encodeIndexMemory(memory)))).toBe(true);
     tree.write('reports/r100/index.html', new TextEncoder().encode(reportPage(100, '2026-12-07')));
-    const written = writeSearchIndex(tree, packing, { inputs: 'code 1', previous: pieced });
+    const written = writeSearchIndex(tree, packing, { inputs: 'code 1', previous: pieced, build });
     expect(written.reread).toBe(1);
     expect(indexFiles(tree)).toEqual(fresh(tree));
   });
