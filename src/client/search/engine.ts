@@ -278,12 +278,14 @@ export async function runSearch(state: SearchState, options: SearchOptions = { c
   // The rest are checked as the reader asks for more.
   const dropped = await refineResults(found, 0, options.firstPage);
   if (found.text?.loose.length) {
-    const { failing, checked, unchecked } = refineLoaded(found.text, source);
+    const { failing, checked, unchecked, uncheckedCount } = refineLoaded(found.text, source);
+    // No candidate checked yet (the first page matched through metadata): no share to go by.
     const rate = checked + dropped > 0 ? (checked - failing.size) / (checked + dropped) : 1;
-    const flags = new Uint8Array(manifest.documents);
-    for (const doc of unchecked) flags[doc] = 1;
-    found.text = { ...withoutMatches(found.text, failing), estimate: unchecked.size ? { rate, unchecked: flags } : undefined };
-    Object.assign(found, answer(manifest.documents, found.text, table ?? tableOf(named), chosen, state.sort));
+    const estimate = uncheckedCount > 0 && rate < 1 ? { rate, unchecked } : undefined;
+    if (failing.size > 0 || estimate) {
+      found.text = { ...withoutMatches(found.text, failing), estimate };
+      Object.assign(found, answer(manifest.documents, found.text, table ?? tableOf(named), chosen, state.sort));
+    }
   }
   return found;
 }

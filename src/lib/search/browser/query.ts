@@ -486,34 +486,58 @@ export async function refine(text: TextMatches, reports: readonly number[], sour
   return failing;
 }
 
+/** What refineLoaded found: the candidates that failed, how many were checked, which were not. */
+export interface LoadedCheck {
+  failing: Set<number>;
+  /** Candidates checked on every loose phrase they needed (passed or failed). */
+  checked: number;
+  /** One flag per report: 1 when a candidate could not be checked yet (its runs' files not loaded). */
+  unchecked: Uint8Array;
+  uncheckedCount: number;
+}
+
 /**
- * Every candidate of `text` that the detail files already loaded can check (loadedDetail): those
- * that fail, and how many were checked and left unchecked. The runs a page's first reports are in
- * hold thousands of other candidates, checked this way at no cost in bytes; how many of them pass
- * estimates how many of the unchecked will (SearchOutcome.estimate in the page's engine).
+ * Every candidate of `text` that the detail files already loaded can check (loadedDetail), run
+ * by run: the runs a page's first reports are in hold thousands of other candidates, checked this
+ * way at no cost in bytes; how many of them pass estimates how many of the unchecked will
+ * (TextMatches.estimate). Work is spent only on the runs whose files are loaded.
  */
-export function refineLoaded(text: TextMatches, source: PostingSource): { failing: Set<number>; checked: number; unchecked: Set<number> } {
-  const failing = new Set<number>();
-  const unchecked = new Set<number>();
-  let checked = 0;
-  const candidates = new Set<number>();
-  for (const { docs } of text.loose) for (const doc of docs) candidates.add(doc);
-  for (const doc of candidates) {
-    if (indexOf(text.docs, doc) < 0) continue;
-    let verdict: boolean | undefined = true;
-    for (const phrase of looseFor(text, doc)) {
-      const holds = holdsLoose(phrase, doc, source.detailChunk, source.loadedDetail);
-      if (holds === false) verdict = false;
-      else if (holds === undefined && verdict) verdict = undefined;
-      if (verdict === false) break;
-    }
-    if (verdict === undefined) unchecked.add(doc);
-    else {
-      checked++;
-      if (!verdict) failing.add(doc);
+export function refineLoaded(text: TextMatches, source: PostingSource): LoadedCheck {
+  const documents = source.documents;
+  const inText = new Uint8Array(documents);
+  for (const doc of text.docs) inText[doc] = 1;
+  // Per report: 0 nothing to check, 1 passed every check made, 2 some check not possible yet, 3 failed.
+  const state = new Uint8Array(documents);
+  const chunk = source.detailChunk;
+  for (const phrase of text.loose) {
+    const common = phrase.tokens.filter((_, t) => !phrase.lists[t].detailed).map((t) => t.key);
+    const needs = (doc: number) => inText[doc] === 1 && state[doc] !== 3 && !text.metadata.get(doc)?.some((hit) => hit.phrase === phrase.index);
+    for (let run = 0; run * chunk < documents; run++) {
+      const from = firstAtLeast(phrase.docs, run * chunk);
+      const to = firstAtLeast(phrase.docs, (run + 1) * chunk);
+      if (from === to) continue;
+      const loaded = common.every((key) => source.loadedDetail(key, run) !== undefined);
+      for (let i = from; i < to; i++) {
+        const doc = phrase.docs[i];
+        if (!needs(doc)) continue;
+        if (!loaded) state[doc] = 2;
+        else if (!holdsLoose(phrase, doc, chunk, source.loadedDetail)) state[doc] = 3;
+        else if (state[doc] === 0) state[doc] = 1;
+      }
     }
   }
-  return { failing, checked, unchecked };
+  const failing = new Set<number>();
+  const unchecked = new Uint8Array(documents);
+  let checked = 0;
+  let uncheckedCount = 0;
+  for (const doc of text.docs) {
+    if (state[doc] === 3) failing.add(doc);
+    if (state[doc] === 2) {
+      unchecked[doc] = 1;
+      uncheckedCount++;
+    } else if (state[doc] !== 0) checked++;
+  }
+  return { failing, checked, unchecked, uncheckedCount };
 }
 
 export interface FacetValue {
