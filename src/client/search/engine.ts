@@ -282,7 +282,8 @@ export async function runSearch(state: SearchState, options: SearchOptions = { c
     // No candidate checked yet (the first page matched through metadata): no share to go by.
     const rate = checked + dropped > 0 ? (checked - failing.size) / (checked + dropped) : 1;
     const estimate = uncheckedCount > 0 && rate < 1 ? { rate, unchecked } : undefined;
-    if (failing.size > 0 || estimate) {
+    // Recount when the first page or the loaded runs dropped a report, or an estimate applies.
+    if (dropped > 0 || failing.size > 0 || estimate) {
       found.text = { ...withoutMatches(found.text, failing), estimate };
       Object.assign(found, answer(manifest.documents, found.text, table ?? tableOf(named), chosen, state.sort));
     }
