@@ -165,6 +165,12 @@ export interface TextMatches {
   estimate?: { rate: number; unchecked: Uint8Array };
 }
 
+/** What report `doc` adds to a count: 1, or the estimate's share while it is not yet checked. */
+function countOf(text: TextMatches | undefined, doc: number): number {
+  const estimate = text?.estimate;
+  return estimate?.unchecked[doc] ? estimate.rate : 1;
+}
+
 /** A phrase matched without some common token's bytes: what refine() needs to finish the check. */
 export interface LoosePhrase {
   /** The phrase's number in the query. */
@@ -464,10 +470,10 @@ function looseFor(text: TextMatches, doc: number): LoosePhrase[] {
  * candidate. A report that holds the phrase in its metadata never fails.
  */
 export async function refine(text: TextMatches, reports: readonly number[], source: PostingSource): Promise<Set<number>> {
+  const checks = reports.map((doc) => ({ doc, chunk: Math.floor(doc / source.detailChunk), phrases: looseFor(text, doc) }));
   const wanted = new Map<string, Promise<PostingDetail | undefined>>();
-  for (const doc of reports) {
-    for (const { tokens, lists } of looseFor(text, doc)) {
-      const chunk = Math.floor(doc / source.detailChunk);
+  for (const { chunk, phrases } of checks) {
+    for (const { tokens, lists } of phrases) {
       tokens.forEach(({ key }, t) => {
         if (!lists[t].detailed && !wanted.has(`${key}\n${chunk}`)) wanted.set(`${key}\n${chunk}`, source.detail(key, chunk));
       });
@@ -476,8 +482,8 @@ export async function refine(text: TextMatches, reports: readonly number[], sour
   const loaded = new Map<string, PostingDetail | undefined>();
   await Promise.all([...wanted].map(async ([name, detail]) => loaded.set(name, await detail)));
   const failing = new Set<number>();
-  for (const doc of reports) {
-    for (const phrase of looseFor(text, doc)) {
+  for (const { doc, phrases } of checks) {
+    for (const phrase of phrases) {
       const holds = holdsLoose(phrase, doc, source.detailChunk, (key, chunk) => loaded.get(`${key}\n${chunk}`));
       if (holds === undefined) throw new RangeError(`no detail for report ${doc}`);
       if (!holds) failing.add(doc);
@@ -600,13 +606,13 @@ export interface SearchAnswer {
  */
 export function facetCounts(documents: number, text: TextMatches | undefined, table: FacetTable, selection: Selection, flags = allowed(documents, text?.docs, table, selection)): SearchAnswer['counts'] {
   const counts: Record<string, Record<string, number>> = {};
-  const estimate = text?.estimate;
+  const estimated = text?.estimate !== undefined;
   for (const [facet, values] of table) {
     const base = selection[facet]?.length ? allowed(documents, text?.docs, table, selection, facet) : flags;
     const perValue: Record<string, number> = {};
     for (const value of values) {
       let n = 0;
-      if (estimate) for (const doc of value.docs) n += base[doc] * (estimate.unchecked[doc] ? estimate.rate : 1);
+      if (estimated) for (const doc of value.docs) n += base[doc] * countOf(text, doc);
       else for (const doc of value.docs) n += base[doc];
       // An estimate rounds, but a value with a report left is never counted as none.
       if (n > 0) perValue[value.value] = Math.max(1, Math.round(n));
@@ -632,8 +638,7 @@ export function answer(documents: number, text: TextMatches | undefined, table: 
   } else {
     for (let d = documents - 1; d >= 0; d--) if (flags[d]) results.push(d);
   }
-  const estimate = text?.estimate;
   let total = results.length;
-  if (estimate) total = Math.max(Math.min(1, total), Math.round(results.reduce((sum, doc) => sum + (estimate.unchecked[doc] ? estimate.rate : 1), 0)));
+  if (text?.estimate) total = Math.max(Math.min(1, total), Math.round(results.reduce((sum, doc) => sum + countOf(text, doc), 0)));
   return { results, total, counts: facetCounts(documents, text, table, selection, flags) };
 }
