@@ -327,45 +327,62 @@ function fits(tokens: readonly PhraseToken[], masks: readonly number[], follows:
   return tokens.length === 1 || positionsFit(tokens, masks);
 }
 
-/** Reports holding one phrase (all its tokens, fitting together), with their scores. */
-function matchPhrase(tokens: readonly PhraseToken[], lists: readonly Posting[], documents: number): { docs: number[]; scores: number[] } {
+/**
+ * Reports holding one phrase (all its tokens, fitting together), with their scores. Typed arrays
+ * and one pair of scratch arrays, not arrays per candidate: at 100,000 reports 高质量发展 has
+ * 99,517 candidates, and the per-candidate arrays were most of the query's time on the page.
+ */
+function matchPhrase(tokens: readonly PhraseToken[], lists: readonly Posting[], documents: number): { docs: Uint32Array; scores: Float64Array } {
+  const n = tokens.length;
   // Intersect from the rarest token; at[t][k] is where candidate k sits in token t's list.
   const order = tokens.map((_, i) => i).sort((a, b) => lists[a].docs.length - lists[b].docs.length);
-  let candidates = Array.from(lists[order[0]].docs);
-  let at: number[][] = tokens.map(() => []);
-  at[order[0]] = candidates.map((_, k) => k);
+  let candidates = lists[order[0]].docs;
+  let at: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(n).fill(undefined);
+  at[order[0]] = Int32Array.from(candidates.keys());
   for (const t of order.slice(1)) {
     const { docs } = lists[t];
-    const kept: number[] = [];
-    const keptAt: number[][] = tokens.map(() => []);
+    const kept = new Uint32Array(candidates.length);
+    const keptAt = at.map((positions) => positions && new Int32Array(candidates.length));
+    const mine = new Int32Array(candidates.length);
+    let m = 0;
     let j = 0;
     for (let k = 0; k < candidates.length && j < docs.length; k++) {
       const doc = candidates[k];
       while (j < docs.length && docs[j] < doc) j++;
       if (docs[j] !== doc) continue;
-      kept.push(doc);
-      for (let r = 0; r < tokens.length; r++) if (at[r].length) keptAt[r].push(at[r][k]);
-      keptAt[t].push(j);
+      kept[m] = doc;
+      for (let r = 0; r < n; r++) if (at[r]) keptAt[r]![m] = at[r]![k];
+      mine[m] = j;
+      m++;
     }
-    candidates = kept;
-    at = keptAt;
+    candidates = kept.subarray(0, m);
+    at = keptAt.map((positions) => positions?.subarray(0, m));
+    at[t] = mine.subarray(0, m);
   }
   const weights = lists.map((list) => idf(documents, list.docs.length));
   const phraseWeight = weights.reduce((a, b) => a + b, 0);
-  const docs: number[] = [];
-  const scores: number[] = [];
+  const docs = new Uint32Array(candidates.length);
+  const scores = new Float64Array(candidates.length);
+  const masks = new Array<number>(n);
+  const follows = new Array<number>(n);
+  let kept = 0;
   for (let k = 0; k < candidates.length; k++) {
-    const masks = tokens.map((_, t) => lists[t].masks[at[t][k]]);
-    const follows = tokens.map((_, t) => lists[t].follows[at[t][k]]);
+    let titled = true;
+    for (let t = 0; t < n; t++) {
+      masks[t] = lists[t].masks[at[t]![k]];
+      follows[t] = lists[t].follows[at[t]![k]];
+      if ((masks[t] & TITLE_BIT) === 0) titled = false;
+    }
     if (!fits(tokens, masks, follows)) continue;
     let score = 0;
     // How often a common token occurs is not read (its bytes are in detail files): it counts once.
-    for (let t = 0; t < tokens.length; t++) score += weights[t] * (1 + (lists[t].detailed ? Math.log(Math.max(1, popcount(masks[t]))) : 0));
-    if (masks.every((m) => (m & TITLE_BIT) !== 0)) score += TITLE_WEIGHT * phraseWeight;
-    docs.push(candidates[k]);
-    scores.push(score);
+    for (let t = 0; t < n; t++) score += weights[t] * (1 + (lists[t].detailed ? Math.log(Math.max(1, popcount(masks[t]))) : 0));
+    if (titled) score += TITLE_WEIGHT * phraseWeight;
+    docs[kept] = candidates[k];
+    scores[kept] = score;
+    kept++;
   }
-  return { docs, scores };
+  return { docs: docs.subarray(0, kept), scores: scores.subarray(0, kept) };
 }
 
 /**
@@ -384,40 +401,55 @@ export async function matchText(phrases: readonly string[], source: PostingSourc
     Promise.all(keys.map(async (key) => [key, await source.posting(key)] as const)).then((entries) => new Map(entries)),
     Promise.all(plans.map((p) => metadata?.valuesHolding(p.phrase) ?? [])),
   ]);
-  let docs: number[] | undefined;
-  let scores = new Map<number, number>();
+  // Scores per report in typed arrays, not Maps: a common phrase matches most of the archive.
+  const documents = source.documents;
+  const total = new Float64Array(documents);
+  const alive = new Uint8Array(documents);
+  const own = new Float64Array(documents);
+  const mine = new Uint8Array(documents);
   const hitsByDoc = new Map<number, MetadataHit[]>();
   const loose: LoosePhrase[] = [];
   for (const [k, { index, tokens }] of plans.entries()) {
     const lists = tokens.map((t) => found.get(t.key));
     const complete = lists.every((l): l is Posting => l !== undefined);
-    const phrase = complete ? matchPhrase(tokens, lists, source.documents) : { docs: [], scores: [] };
-    if (complete && tokens.length > 1 && lists.some((l) => !l.detailed) && phrase.docs.length > 0) loose.push({ index, tokens, lists, docs: Uint32Array.from(phrase.docs) });
-    const own = new Map<number, number>();
-    phrase.docs.forEach((doc, i) => own.set(doc, phrase.scores[i]));
+    const phrase = complete ? matchPhrase(tokens, lists, documents) : { docs: new Uint32Array(0), scores: new Float64Array(0) };
+    if (complete && tokens.length > 1 && lists.some((l) => !l.detailed) && phrase.docs.length > 0) loose.push({ index, tokens, lists, docs: phrase.docs });
+    own.fill(0);
+    mine.fill(0);
+    phrase.docs.forEach((doc, i) => {
+      own[doc] = phrase.scores[i];
+      mine[doc] = 1;
+    });
     if (metadata) {
       const meta = metadataMatches(index, metaValues[k], metadata.fields);
       // The phrase's weight: its tokens' idf, a token no text holds counted as rare as the metadata matches.
-      const weight = tokens.reduce((sum, t) => sum + idf(source.documents, found.get(t.key)?.docs.length ?? meta.size), 0);
+      const weight = tokens.reduce((sum, t) => sum + idf(documents, found.get(t.key)?.docs.length ?? meta.size), 0);
       for (const [doc, { weight: field, hits }] of meta) {
-        own.set(doc, (own.get(doc) ?? 0) + field * weight);
+        own[doc] = own[doc] + field * weight;
+        mine[doc] = 1;
         const list = hitsByDoc.get(doc);
         if (list) list.push(...hits);
         else hitsByDoc.set(doc, [...hits]);
       }
     }
-    const next = new Map<number, number>();
-    for (const [doc, score] of own) if (docs === undefined || scores.has(doc)) next.set(doc, (scores.get(doc) ?? 0) + score);
-    docs = [...next.keys()].sort((a, b) => a - b);
-    scores = next;
+    // A report stays when it matched every phrase so far; its score is the sum of theirs.
+    for (let doc = 0; doc < documents; doc++) {
+      if (mine[doc] && (k === 0 || alive[doc])) {
+        total[doc] = (k === 0 ? 0 : total[doc]) + own[doc];
+        alive[doc] = 1;
+      } else alive[doc] = 0;
+    }
   }
-  const result = Uint32Array.from(docs ?? []);
+  let matched = 0;
+  for (let doc = 0; doc < documents; doc++) matched += alive[doc];
+  const result = new Uint32Array(matched);
+  for (let doc = 0, i = 0; doc < documents; doc++) if (alive[doc]) result[i++] = doc;
   const kept = new Map<number, MetadataHit[]>();
   for (const doc of result) {
     const hits = hitsByDoc.get(doc);
     if (hits) kept.set(doc, hits);
   }
-  return { docs: result, scores: Float64Array.from(result, (doc) => scores.get(doc)!), unconfirmed: plans.some((p) => p.tokens.length > 1), metadata: kept, loose };
+  return { docs: result, scores: Float64Array.from(result, (doc) => total[doc]), unconfirmed: plans.some((p) => p.tokens.length > 1), metadata: kept, loose };
 }
 
 /** The position of `doc` in `docs` (ascending), or −1. */
