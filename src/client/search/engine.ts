@@ -169,8 +169,8 @@ function selection(state: SearchState): Record<string, string[]> {
 
 /** The matches whose flag in `keep` is set, every one confirmed against its card. */
 function keepMatches(text: TextMatches, keep: readonly boolean[]): TextMatches {
-  const at = Array.from(text.docs.keys()).filter((i) => keep[i]);
-  return { docs: Uint32Array.from(at, (i) => text.docs[i]), scores: Float64Array.from(at, (i) => text.scores[i]), unconfirmed: false, metadata: text.metadata, loose: [] };
+  const dropped = new Set(Array.from(text.docs).filter((_, i) => !keep[i]));
+  return { ...withoutMatches(text, dropped), unconfirmed: false, loose: [] };
 }
 
 /** The matches without the reports in `dropped` (which failed refine()). */

@@ -638,14 +638,12 @@ export interface SearchAnswer {
  */
 export function facetCounts(documents: number, text: TextMatches | undefined, table: FacetTable, selection: Selection, flags = allowed(documents, text?.docs, table, selection)): SearchAnswer['counts'] {
   const counts: Record<string, Record<string, number>> = {};
-  const estimated = text?.estimate !== undefined;
   for (const [facet, values] of table) {
     const base = selection[facet]?.length ? allowed(documents, text?.docs, table, selection, facet) : flags;
     const perValue: Record<string, number> = {};
     for (const value of values) {
       let n = 0;
-      if (estimated) for (const doc of value.docs) n += base[doc] * countOf(text, doc);
-      else for (const doc of value.docs) n += base[doc];
+      for (const doc of value.docs) n += base[doc] * countOf(text, doc);
       // An estimate rounds, but a value with a report left is never counted as none.
       if (n > 0) perValue[value.value] = Math.max(1, Math.round(n));
     }

@@ -207,7 +207,6 @@ function estimateBytes(key: string, list: PostingList, documents: number, common
   return key.length * 3 + 4 + set + (common ? set : 2 * list.length);
 }
 
-
 /**
  * Builds the index one report at a time, so a caller can stream: `add` returns the report's card
  * record at once (to be written and forgotten), and `buckets()` yields one bucket at a time. Only
@@ -489,13 +488,22 @@ export class SearchIndexBuilder {
     this.settle();
     const chunk = this.detailChunk;
     const chunks = Math.ceil(this.documents / chunk);
-    for (const [bucket, keys] of this.keysByBucket(count).entries()) {
-      const common = keys.filter((key) => this.common(this.postings.get(key)!));
-      if (common.length === 0) continue;
+    // Only the common tokens, grouped by bucket (in key order, as in buckets()): sorting every key
+    // again, as keysByBucket does, would be most of the work.
+    const byBucket = new Map<number, string[]>();
+    const common = [...this.postings].filter(([, list]) => this.common(list)).map(([key]) => key);
+    for (const key of common.sort(compareKeys)) {
+      const bucket = bucketOf(key, count);
+      const keys = byBucket.get(bucket);
+      if (keys) keys.push(key);
+      else byBucket.set(bucket, [key]);
+    }
+    for (const bucket of [...byBucket.keys()].sort((a, b) => a - b)) {
+      const keys = byBucket.get(bucket)!;
       for (let c = 0; c < chunks; c++) {
         const out = new ByteWriter();
         let any = false;
-        for (const key of common) {
+        for (const key of keys) {
           const list = this.postings.get(key)!;
           const from = firstAtLeast(list.docs, c * chunk, list.length);
           const to = firstAtLeast(list.docs, (c + 1) * chunk, list.length);
