@@ -20,11 +20,28 @@ interface TrieNode {
   next: Map<number, TrieNode>;
   /** Set when a key ends here. */
   key?: string;
+  /** The key's number (its place in `keys`), or −1. */
+  id: number;
 }
+
+/**
+ * The keys a page needs, one bit per key of a stage, by key number (StageIndex.keys): setting a
+ * bit costs a few nanoseconds where adding a string to a Set cost tens, and the keys come out
+ * already in the dictionary's order.
+ */
+export type KeySet = Uint32Array;
 
 /** A stage plus a code-point trie over its keys, to find every key occurring in a text. */
 export interface StageIndex {
   entries: Stage;
+  /** Every key, in code-unit order (the serialized dictionary's order); a key's number is its place here. */
+  keys: readonly string[];
+  /** The target of each key number. */
+  targets: readonly string[];
+  /** `key target` for each key number: a serialized dictionary's entries. */
+  lines: readonly string[];
+  /** Key numbers by key. */
+  ids: ReadonlyMap<string, number>;
   root: TrieNode;
   /**
    * The root's children for code points below 0x10000, by code point: the scan starts a lookup
@@ -52,43 +69,70 @@ export function stageIndex(group: readonly SerializedDict[]): StageIndex {
       if (source && target !== undefined) entries.set(source, target);
     }
   }
-  const root: TrieNode = { next: new Map() };
-  for (const key of entries.keys()) {
+  const keys = [...entries.keys()].sort();
+  const ids = new Map(keys.map((key, id) => [key, id]));
+  const root: TrieNode = { next: new Map(), id: -1 };
+  for (const [id, key] of keys.entries()) {
     let node = root;
     for (const ch of key) {
       const cp = ch.codePointAt(0)!;
       let child = node.next.get(cp);
-      if (!child) node.next.set(cp, (child = { next: new Map() }));
+      if (!child) node.next.set(cp, (child = { next: new Map(), id: -1 }));
       node = child;
     }
     node.key = key;
+    node.id = id;
   }
   const rootBmp: (TrieNode | undefined)[] = new Array(0x10000).fill(undefined);
   for (const [cp, child] of root.next) if (cp < 0x10000) rootBmp[cp] = child;
-  return { entries, root, rootBmp };
+  const targets = keys.map((key) => entries.get(key)!);
+  return { entries, keys, targets, lines: keys.map((key, id) => `${key} ${targets[id]}`), ids, root, rootBmp };
+}
+
+/** An empty KeySet for `index`. */
+export function newKeySet(index: StageIndex): KeySet {
+  return new Uint32Array(Math.ceil(index.keys.length / 32));
+}
+
+/** Sets key number `id` in `set`. */
+const addId = (set: KeySet, id: number) => void (set[id >>> 5] |= 1 << (id & 31));
+
+/** The key numbers set in `set`, in order. */
+export function* keyIds(set: KeySet): Generator<number> {
+  for (let word = 0; word < set.length; word++) {
+    let bits = set[word];
+    while (bits !== 0) {
+      const low = bits & -bits;
+      yield word * 32 + (31 - Math.clz32(low));
+      bits ^= low;
+    }
+  }
 }
 
 /** Adds to `found` every key of `index` that occurs somewhere in `text`. */
 export function collectKeys(index: StageIndex, text: string, found: Set<string>): void {
-  scan(index, text, found);
+  const ids: number[] = [];
+  scan(index, text, ids);
+  for (const id of ids) found.add(index.keys[id]);
 }
 
 /**
  * The one walk behind collectKeys and collectAndConvert: from every position (code unit, as
- * collectKeys always did), every key starting there goes into `found`; with `longest`, the end and
- * key of the longest one are kept per position for the conversion.
+ * collectKeys always did), the number of every key starting there goes into `found` (repeats
+ * allowed); with `longest`, the end and number + 1 of the longest one are kept per position (two
+ * slots each) for the conversion.
  */
-function scan(index: StageIndex, text: string, found: Set<string>, longest?: { end: Int32Array; key: (string | undefined)[] }): void {
+function scan(index: StageIndex, text: string, found: number[], longest?: Int32Array): void {
   for (let i = 0; i < text.length; i++) {
     const first = text.codePointAt(i)!;
     let node = startNode(index, first);
     let j = i + (first > 0xffff ? 2 : 1);
     while (node) {
-      if (node.key !== undefined) {
-        found.add(node.key);
+      if (node.id >= 0) {
+        found.push(node.id);
         if (longest) {
-          longest.end[i] = j;
-          longest.key[i] = node.key;
+          longest[2 * i] = j;
+          longest[2 * i + 1] = node.id + 1;
         }
       }
       if (j >= text.length) break;
@@ -104,18 +148,31 @@ function scan(index: StageIndex, text: string, found: Set<string>, longest?: { e
  * returns the text converted by longest match (the same output as convertWith).
  */
 export function collectAndConvert(index: StageIndex, text: string, found: Set<string>): string {
-  const longest = { end: new Int32Array(text.length), key: new Array<string | undefined>(text.length) };
+  const ids: number[] = [];
+  const converted = convertInto(index, text, ids);
+  for (const id of ids) found.add(index.keys[id]);
+  return converted;
+}
+
+/** The conversion's scratch (see scan's `longest`), grown as needed and left all zero after each use. */
+let longestScratch = new Int32Array(4096);
+
+/** collectAndConvert with key numbers. */
+function convertInto(index: StageIndex, text: string, found: number[]): string {
+  if (longestScratch.length < 2 * text.length) longestScratch = new Int32Array(2 * text.length);
+  const longest = longestScratch;
   scan(index, text, found, longest);
   const out: string[] = [];
   let plain = 0;
   for (let i = 0; i < text.length; ) {
-    const key = longest.key[i];
-    if (key !== undefined) {
+    const id = longest[2 * i + 1] - 1;
+    if (id >= 0) {
       if (plain < i) out.push(text.slice(plain, i));
-      out.push(index.entries.get(key)!);
-      i = plain = longest.end[i];
+      out.push(index.targets[id]);
+      i = plain = longest[2 * i];
     } else i += text.codePointAt(i)! > 0xffff ? 2 : 1;
   }
+  longest.fill(0, 0, 2 * text.length);
   if (plain < text.length) out.push(text.slice(plain));
   return out.join('');
 }
@@ -149,11 +206,10 @@ export function convertWith(index: StageIndex, text: string): string {
 }
 
 /** The entries of `index` whose keys are in `keys`, serialized in code-unit order (deterministic bytes). */
-export function serializeSubset(index: StageIndex, keys: Iterable<string>): SerializedDict {
-  return [...new Set(keys)]
-    .sort()
-    .map((k) => `${k} ${index.entries.get(k)}`)
-    .join('|');
+export function serializeSubset(index: StageIndex, keys: KeySet): SerializedDict {
+  const lines: string[] = [];
+  for (const id of keyIds(keys)) lines.push(index.lines[id]);
+  return lines.join('|');
 }
 
 /** What a page fetches when its reader asks for Traditional text. */
@@ -175,13 +231,24 @@ export interface ScriptStages {
 
 /** Keys each stage needs for a set of texts; accumulate over a page, then serialize. */
 export interface PageKeys {
-  cn: Set<string>;
-  tw: Set<string>;
-  hk: Set<string>;
+  cn: KeySet;
+  tw: KeySet;
+  hk: KeySet;
 }
 
-export function newPageKeys(): PageKeys {
-  return { cn: new Set(), tw: new Set(), hk: new Set() };
+export const STAGE_NAMES = ['cn', 'tw', 'hk'] as const;
+
+export function newPageKeys(stages: ScriptStages): PageKeys {
+  return { cn: newKeySet(stages.cn), tw: newKeySet(stages.tw), hk: newKeySet(stages.hk) };
+}
+
+/** Adds every key of `from` to `into`. */
+export function addKeys(into: PageKeys, from: PageKeys): void {
+  for (const stage of STAGE_NAMES) {
+    const a = into[stage];
+    const b = from[stage];
+    for (let i = 0; i < a.length; i++) a[i] |= b[i];
+  }
 }
 
 /**
@@ -190,10 +257,18 @@ export function newPageKeys(): PageKeys {
  * The second stage sees the first stage's output, so its keys are looked up in that.
  */
 export function addText(stages: ScriptStages, keys: PageKeys, text: string): void {
-  if (!/[\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u.test(text)) return;
-  const traditional = collectAndConvert(stages.cn, text, keys.cn);
-  collectKeys(stages.tw, traditional, keys.tw);
-  collectKeys(stages.hk, traditional, keys.hk);
+  const ids = textKeyIds(stages, text);
+  if (ids) for (const stage of STAGE_NAMES) for (const id of ids[stage]) addId(keys[stage], id);
+}
+
+/** The numbers of the keys converting `text` needs, per stage (repeats allowed); undefined when it has no Chinese character. */
+function textKeyIds(stages: ScriptStages, text: string): Record<(typeof STAGE_NAMES)[number], number[]> | undefined {
+  if (!/[\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u.test(text)) return undefined;
+  const ids = { cn: [] as number[], tw: [] as number[], hk: [] as number[] };
+  const traditional = convertInto(stages.cn, text, ids.cn);
+  scan(stages.tw, traditional, ids.tw);
+  scan(stages.hk, traditional, ids.hk);
+  return ids;
 }
 
 /** The page's dictionary from the keys it needs. */

@@ -26,7 +26,7 @@ import HKVariantsPhrases from 'opencc-js/dict/HKVariantsPhrases';
 import HKVariants from 'opencc-js/dict/HKVariants';
 import { walkFiles, type WritableFileTree } from '../files/tree.ts';
 import { DICTIONARY_DIR, DICTIONARY_META } from './script-dictionary-href.ts';
-import { addText, newPageKeys, pageDictionary, stageIndex, type PageDictionary, type PageKeys, type ScriptStages } from './script-dictionary.ts';
+import { addKeys, addText, newPageKeys, pageDictionary, STAGE_NAMES, stageIndex, type PageDictionary, type PageKeys, type ScriptStages } from './script-dictionary.ts';
 
 /** The stages of opencc-js's cn → tw and cn → hk converters (from/cn.js, to/tw.js, to/hk.js). */
 export function scriptStages(): ScriptStages {
@@ -154,15 +154,20 @@ export interface DictionaryOptions {
   previous?: DictionaryRecord;
 }
 
-/** The keys a written dictionary file holds (its entries' sources), for the union of a kept one. */
-function keysOfDictionary(bytes: Uint8Array): PageKeys | undefined {
+/** The keys a written dictionary file holds (its entries' sources), for the union of a kept one; undefined if one is not a key of the stages. */
+function keysOfDictionary(stages: ScriptStages, bytes: Uint8Array): PageKeys | undefined {
   try {
     const dict = JSON.parse(decoder.decode(bytes)) as Partial<PageDictionary>;
-    const keys = newPageKeys();
-    for (const k of ['cn', 'tw', 'hk'] as const) {
+    const keys = newPageKeys(stages);
+    for (const k of STAGE_NAMES) {
       const serialized = dict[k];
       if (typeof serialized !== 'string') return undefined;
-      if (serialized) for (const entry of serialized.split('|')) keys[k].add(entry.slice(0, entry.indexOf(' ')));
+      if (!serialized) continue;
+      for (const entry of serialized.split('|')) {
+        const id = stages[k].ids.get(entry.slice(0, entry.indexOf(' ')));
+        if (id === undefined) return undefined;
+        keys[k][id >>> 5] |= 1 << (id & 31);
+      }
     }
     return keys;
   } catch {
@@ -208,7 +213,7 @@ export function writeScriptDictionaries(site: WritableFileTree, packing: Diction
     }
     return scriptCache.get(src);
   };
-  const union = newPageKeys();
+  const union = newPageKeys(stages);
   // What each client script needs, worked out once (every page loads the same few).
   const scriptKeys = new Map<string, PageKeys>();
   const namedBy = new Map<string, string>();
@@ -238,7 +243,7 @@ export function writeScriptDictionaries(site: WritableFileTree, packing: Diction
       return undefined;
     }
     if (packing.digest(bytes) !== before.dictionary) return undefined;
-    const keys = keysOfDictionary(bytes);
+    const keys = keysOfDictionary(stages, bytes);
     return keys && { path, bytes, digest: before.dictionary, keys };
   };
   const later: { page: string; href: string }[] = [];
@@ -255,7 +260,7 @@ export function writeScriptDictionaries(site: WritableFileTree, packing: Diction
         const other = namedBy.get(found.path);
         if (other !== undefined) throw new Error(`${page} and ${other} both name the 简/繁 dictionary "${href}"; each page needs its own (dictionaryHref).`);
         namedBy.set(found.path, page);
-        for (const k of ['cn', 'tw', 'hk'] as const) for (const key of found.keys[k]) union[k].add(key);
+        addKeys(union, found.keys);
         record.pages[page] = { page: pageDigest, dictionary: found.digest, file: found.path };
         if (found.bytes.length > largest.length) largest = found.bytes;
         reused++;
@@ -264,18 +269,18 @@ export function writeScriptDictionaries(site: WritableFileTree, packing: Diction
     }
     const { texts, scripts, dictionary } = pageParts(html, readScript);
     if (dictionary === undefined) continue;
-    const keys = newPageKeys();
+    const keys = newPageKeys(stages);
     for (const text of texts) addText(stages, keys, text);
     for (const { src, code } of scripts) {
       let needs = scriptKeys.get(src);
       if (!needs) {
-        needs = newPageKeys();
+        needs = newPageKeys(stages);
         addText(stages, needs, code);
         scriptKeys.set(src, needs);
       }
-      for (const k of ['cn', 'tw', 'hk'] as const) for (const key of needs[k]) keys[k].add(key);
+      addKeys(keys, needs);
     }
-    for (const k of ['cn', 'tw', 'hk'] as const) for (const key of keys[k]) union[k].add(key);
+    addKeys(union, keys);
     if (showsOtherPages(html)) later.push({ page, href: dictionary });
     else record.pages[page] = { page: pageDigest, dictionary: packing.digest(write(page, dictionary, keys)), file: sitePath(decodeURI(dictionary))! };
   }

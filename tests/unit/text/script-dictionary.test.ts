@@ -16,7 +16,7 @@ const fullTw = ConverterFactory(fromCn, toTw);
 const fullHk = ConverterFactory(fromCn, toHk);
 
 function subsetConverters(texts: string[]) {
-  const keys = newPageKeys();
+  const keys = newPageKeys(stages);
   for (const t of texts) addText(stages, keys, t);
   const d = pageDictionary(stages, keys);
   const make = (second: string) => ConverterFactory(...[d.cn, second].filter((s) => s !== '').map((s) => [[s]]));
