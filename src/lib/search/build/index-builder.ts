@@ -12,7 +12,7 @@
  * a query naming one fetches only that value.
  */
 import { bucketOf, ByteReader, ByteWriter, firstAtLeast, writeDocSet } from '../index/codec.ts';
-import { followerBit, textOccurrences } from '../index/tokens.ts';
+import { followerBitOf, textOccurrences, textOccurrencesTo, type OccurrenceSink } from '../index/tokens.ts';
 import { cardFields, DETAIL_FILES, INLINE_DETAIL, POSITION_MODULUS, TITLE_BIT, type CardRecord } from '../index/format.ts';
 import { METADATA_FIELDS } from '../facets.ts';
 
@@ -262,6 +262,26 @@ export class SearchIndexBuilder {
     return list;
   }
 
+  /** While add() reads the headline: its tokens get TITLE_BIT. */
+  private inTitle = false;
+
+  /** Records one occurrence of the token `list` for the report being added (see add). */
+  private occur(list: PostingList, position: number, follower: number): void {
+    const before = this.bits[list.id];
+    if (before === 0) this.touched.push(list);
+    this.bits[list.id] = before | (1 << (position % POSITION_MODULUS)) | (this.inTitle ? TITLE_BIT : 0) | (follower >= 0 ? followerBitOf(follower) << 8 : 0);
+  }
+
+  /** add()'s tokens, straight from textOccurrencesTo: a Han token's list is found by its code units, with no string made. */
+  private readonly sink: OccurrenceSink = {
+    han: (first, second, position, follower) => {
+      const short = this.short[first];
+      const list = (second < 0 ? short?.list : short?.next?.get(second)) ?? this.newList(second < 0 ? String.fromCharCode(first) : String.fromCharCode(first, second));
+      this.occur(list, position, follower);
+    },
+    other: (key, position, follower) => this.occur(this.listOf(key), position, follower),
+  };
+
   /**
    * Adds a report as number `number` (by default the next: reports are numbered oldest first) and
    * returns its card record's bytes. A number below one already used is allowed once (a report
@@ -270,20 +290,14 @@ export class SearchIndexBuilder {
    */
   add(doc: IndexDocument, number = this.documents): Uint8Array {
     this.documents = Math.max(this.documents, number + 1);
-    const touched = this.touched;
-    let title = true;
-    const emit = (key: string, position: number, follower: string | undefined) => {
-      const list = this.listOf(key);
-      const before = this.bits[list.id];
-      if (before === 0) touched.push(list);
-      this.bits[list.id] = before | (1 << (position % POSITION_MODULUS)) | (title ? TITLE_BIT : 0) | (follower ? followerBit(follower) << 8 : 0);
-    };
-    const afterTitle = textOccurrences(doc.searchTitle ?? doc.card.title, 0, emit);
-    title = false;
+    this.inTitle = true;
+    const afterTitle = textOccurrencesTo(doc.searchTitle ?? doc.card.title, 0, this.sink);
+    this.inTitle = false;
     // One empty position between headline and text, so no phrase runs from one into the other;
     // each reporter and keyword after them the same way.
-    let after = textOccurrences(doc.searchText ?? doc.card.text, afterTitle + 1, emit);
-    for (const field of doc.searchFields ?? cardFields(doc.card)) after = textOccurrences(field, after + 1, emit);
+    let after = textOccurrencesTo(doc.searchText ?? doc.card.text, afterTitle + 1, this.sink);
+    for (const field of doc.searchFields ?? cardFields(doc.card)) after = textOccurrencesTo(field, after + 1, this.sink);
+    const touched = this.touched;
     const bits = this.bits;
     for (const list of touched) {
       const both = bits[list.id];

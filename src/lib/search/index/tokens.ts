@@ -108,11 +108,92 @@ export function textOccurrences(text: string, start: number, emit: (key: string,
 }
 
 /**
+ * Where textOccurrencesTo sends the tokens: a token of one or two Han characters of the Basic
+ * Multilingual Plane by its UTF-16 code units (`second` −1 for one character), any other token
+ * (a word, a Han character beyond the BMP or a pair with one) by its text. `follower` is the code
+ * point of the Han character right after the token, or −1.
+ */
+export interface OccurrenceSink {
+  han(first: number, second: number, position: number, follower: number): void;
+  other(key: string, position: number, follower: number): void;
+}
+
+// textOccurrencesTo's units, one slot each (grown as needed): where the unit starts and ends in
+// the folded text, and its kind (0 a word, 1 a Han character, 2 a Han character joined to the one before).
+let unitStart = new Int32Array(1024);
+let unitEnd = new Int32Array(1024);
+let unitKind = new Uint8Array(1024);
+
+/**
+ * textOccurrences without a string or an object per token: the same tokens, positions and
+ * followers, in the same order (tests/unit/search/index/tokens.test.ts compares the two). The
+ * index builder sends every report through it; at 10,000 reports the strings made for each Han
+ * character and each pair were most of the index pass's tokenising.
+ */
+export function textOccurrencesTo(text: string, start: number, sink: OccurrenceSink): number {
+  const folded = foldForIndex(text);
+  if (unitStart.length < folded.length) {
+    unitStart = new Int32Array(folded.length);
+    unitEnd = new Int32Array(folded.length);
+    unitKind = new Uint8Array(folded.length);
+  }
+  let count = 0;
+  let hanEnd = -1;
+  for (let i = 0; i < folded.length; ) {
+    const cp = folded.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const kind = classOf(cp);
+    if (kind === HAN_CHAR) {
+      unitStart[count] = i;
+      unitKind[count] = hanEnd === i ? 2 : 1;
+      i += width;
+      unitEnd[count++] = i;
+      hanEnd = i;
+    } else if (kind === WORD_CHAR) {
+      unitStart[count] = i;
+      unitKind[count] = 0;
+      i += width;
+      while (i < folded.length) {
+        const next = folded.codePointAt(i)!;
+        if (classOf(next) !== WORD_CHAR) break;
+        i += next > 0xffff ? 2 : 1;
+      }
+      unitEnd[count++] = i;
+    } else i += width;
+  }
+  /** The code point of unit u when it is a Han character joined to the one before, else −1. */
+  const followerAt = (u: number) => (u < count && unitKind[u] === 2 ? folded.codePointAt(unitStart[u])! : -1);
+  for (let u = 0; u < count; u++) {
+    const position = start + u;
+    const from = unitStart[u];
+    const to = unitEnd[u];
+    if (unitKind[u] === 0) {
+      sink.other(folded.slice(from, to), position, -1);
+      continue;
+    }
+    const pair = u + 1 < count && unitKind[u + 1] === 2;
+    const bmp = to - from === 1;
+    if (bmp) sink.han(folded.charCodeAt(from), -1, position, followerAt(u + 1));
+    else sink.other(folded.slice(from, to), position, followerAt(u + 1));
+    if (!pair) continue;
+    const nextTo = unitEnd[u + 1];
+    if (bmp && nextTo - to === 1) sink.han(folded.charCodeAt(from), folded.charCodeAt(to), position, followerAt(u + 2));
+    else sink.other(folded.slice(from, nextTo), position, followerAt(u + 2));
+  }
+  return start + count;
+}
+
+/** followerBit of the character with code point `cp`. */
+export function followerBitOf(cp: number): number {
+  return 1 << (Math.imul(cp, 0x9e3779b1) >>> 29);
+}
+
+/**
  * One of 8 bits for a Han character that follows a token (a one-byte Bloom filter of followers):
  * a report holding 质量 only before other characters cannot hold 质量发展.
  */
 export function followerBit(ch: string): number {
-  return 1 << (Math.imul(ch.codePointAt(0)!, 0x9e3779b1) >>> 29);
+  return followerBitOf(ch.codePointAt(0)!);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsPhrase, followerBit, foldForIndex, isHan, phraseTokens, textOccurrences } from '../../../../src/lib/search/index/tokens.ts';
+import { containsPhrase, followerBit, followerBitOf, foldForIndex, isHan, phraseTokens, textOccurrences, textOccurrencesTo } from '../../../../src/lib/search/index/tokens.ts';
 
 function occurrences(text: string, start = 0): { list: [string, number, string | undefined][]; end: number } {
   const list: [string, number, string | undefined][] = [];
@@ -40,6 +40,30 @@ describe('textOccurrences', () => {
       for (let k = 0, len = 1 + (n % 23); k < len; k++) text += alphabet[next()];
       expect(occurrences(text, n).list, JSON.stringify(text)).toEqual(regexOccurrences(text, n));
     }
+  });
+
+  it('gives the index builder the same tokens, positions and followers without strings (textOccurrencesTo)', () => {
+    const alphabet = ['钱', '塘', '區', '𠀀', '𪚥', 'a', 'Z', 'é', 'e\u0301', '5', '５', 'Ｇ', ' ', '，', String.fromCharCode(0xd800), '〇', '々', 'カ'];
+    let seed = 11;
+    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % alphabet.length;
+    const texts = ['钱塘区', '5G基站119家钱塘', ''];
+    for (let n = 0; n < 2000; n++) {
+      let text = '';
+      // Up to 2,100 characters: longer than the scanner's first scratch arrays.
+      for (let k = 0, len = 1 + ((n * 37) % 2100); k < len; k++) text += alphabet[next()];
+      texts.push(text);
+    }
+    for (const [n, text] of texts.entries()) {
+      const viaSink: [string, number, string | undefined][] = [];
+      const end = textOccurrencesTo(text, n, {
+        han: (first, second, position, follower) => viaSink.push([String.fromCharCode(first, ...(second < 0 ? [] : [second])), position, follower < 0 ? undefined : String.fromCodePoint(follower)]),
+        other: (key, position, follower) => viaSink.push([key, position, follower < 0 ? undefined : String.fromCodePoint(follower)]),
+      });
+      const expected = occurrences(text, n);
+      expect(viaSink, JSON.stringify(text)).toEqual(expected.list);
+      expect(end).toBe(expected.end);
+    }
+    for (const ch of ['区', '展', '𠀀']) expect(followerBitOf(ch.codePointAt(0)!)).toBe(followerBit(ch));
   });
 
   it('emits characters and overlapping bigrams with positions and followers (钱塘区)', () => {
