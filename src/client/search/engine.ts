@@ -288,7 +288,32 @@ export async function runSearch(state: SearchState, options: SearchOptions = { c
       Object.assign(found, answer(manifest.documents, found.text, table ?? tableOf(named), chosen, state.sort));
     }
   }
+  // The first page's cards are fetched to be shown anyway: confirming them now tells what share
+  // of the candidates really holds the query, and the count (and facet counts) go by it.
+  if (found.confirmCards && found.text && (await confirmFirstPage(found.text, found.results.slice(0, options.firstPage), phrases, manifest.documents))) {
+    Object.assign(found, answer(manifest.documents, found.text, table ?? tableOf(named), chosen, state.sort));
+  }
   return found;
+}
+
+/**
+ * Confirms the reports of `first` (the first page) against their cards, into `text.estimate`
+ * (TextMatches.estimate: `cardRate`, `cards`); true when some did not hold the query, so the
+ * count changes. The page still drops such a card when it draws it.
+ */
+async function confirmFirstPage(text: TextMatches, first: readonly number[], phrases: readonly string[], documents: number): Promise<boolean> {
+  if (!first.length) return false;
+  const cards = await Promise.all(first.map(loadCard));
+  const flags = new Uint8Array(documents);
+  let holding = 0;
+  cards.forEach((card, i) => {
+    const holds = cardHolds(card, phrases, text.metadata.get(first[i]));
+    flags[first[i]] = holds ? 1 : 2;
+    if (holds) holding++;
+  });
+  if (holding === first.length) return false;
+  text.estimate = { rate: 1, ...text.estimate, cardRate: holding / first.length, cards: flags };
+  return true;
 }
 
 /** Every facet value's count for a search that ran without them (fetches the facet file once). */

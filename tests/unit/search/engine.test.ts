@@ -4,11 +4,10 @@
  * token of 高质量发展 is common (format 4: its bytes in detail files), and decoy reports hold
  * all four of its bigrams apart, so only the detail files can tell them from real matches.
  */
-import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildSearchIndex, type IndexDocument } from '../../../src/lib/search/build/index-builder.ts';
-import { bucketFile, detailFile, FACETS_FILE, FORMAT_VERSION, INDEX_DIR, MANIFEST_FILE, recordFile, valueFile, versionDir, type SearchManifest } from '../../../src/lib/search/index/format.ts';
+import { describe, expect, it } from 'vitest';
+import type { IndexDocument } from '../../../src/lib/search/build/index-builder.ts';
 import { refineResults, runSearch } from '../../../src/client/search/engine.ts';
+import { serveIndex } from './served-index.ts';
 
 const CHUNK = 8;
 
@@ -21,27 +20,7 @@ function report(n: number, real: boolean): IndexDocument {
 // 30 reports, oldest first; every third is real (10 of them), the newest ones mostly decoys.
 const reports = Array.from({ length: 30 }, (_, n) => report(n, n % 3 === 0));
 const real = reports.flatMap((_, n) => (n % 3 === 0 ? [n] : [])).reverse();
-const fetched: string[] = [];
-
-beforeAll(() => {
-  const index = buildSearchIndex(reports, { commonMin: 0, detailChunk: CHUNK });
-  const version = 'test';
-  const files = new Map<string, Uint8Array>();
-  index.buckets.forEach((bytes, i) => files.set(bucketFile(i), bytes));
-  for (const { bucket, chunk, bytes } of index.details) files.set(detailFile(bucket, chunk), bytes);
-  index.values.forEach((bytes, i) => files.set(valueFile(i), bytes));
-  index.records.forEach((bytes, i) => files.set(recordFile(i), bytes));
-  files.set(FACETS_FILE, index.facets);
-  const manifest: SearchManifest = { format: FORMAT_VERSION, version, documents: index.documents, buckets: index.buckets.length, values: index.values.length, detailChunk: index.detailChunk };
-  vi.stubGlobal('fetch', async (path: string) => {
-    fetched.push(path);
-    if (path === `${INDEX_DIR}${MANIFEST_FILE}`) return new Response(JSON.stringify(manifest));
-    const bytes = files.get(path.slice(versionDir(version).length));
-    return bytes ? new Response(gzipSync(bytes)) : new Response('not found', { status: 404, statusText: 'Not Found' });
-  });
-});
-
-afterAll(() => vi.unstubAllGlobals());
+const fetched = serveIndex(reports, { commonMin: 0, detailChunk: CHUNK });
 
 const detailFetches = () => fetched.filter((p) => p.includes('/d/'));
 

@@ -158,17 +158,26 @@ export interface TextMatches {
    */
   loose: LoosePhrase[];
   /**
-   * When some candidates of loose phrases are not checked yet: the share of the checked ones that
-   * passed, and a flag per report (1: not yet checked). Counts then add that share for each
-   * unchecked report instead of one: an estimate, which the page marks 约.
+   * When the count is an estimate, which the page marks 约. Either or both of:
+   * - some candidates of loose phrases are not checked yet: `rate`, the share of the checked ones
+   *   that passed, and `unchecked`, a flag per report (1: not yet checked);
+   * - the first page's cards were confirmed against their text and some did not hold the query:
+   *   `cardRate`, the share that did, and `cards`, per report 1 (holds) or 2 (does not).
+   * A report then counts 1 or 0 when its card was confirmed, else its share: `rate` while it is
+   * unchecked, times `cardRate` (the positions modulo 7 and followers pass some reports whose
+   * text holds the phrase's pieces apart; the cards tell how many).
    */
-  estimate?: { rate: number; unchecked: Uint8Array };
+  estimate?: { rate: number; unchecked?: Uint8Array; cardRate?: number; cards?: Uint8Array };
 }
 
-/** What report `doc` adds to a count: 1, or the estimate's share while it is not yet checked. */
+/** What report `doc` adds to a count: 1, or its share of the estimate (TextMatches.estimate). */
 function countOf(text: TextMatches | undefined, doc: number): number {
   const estimate = text?.estimate;
-  return estimate?.unchecked[doc] ? estimate.rate : 1;
+  if (!estimate) return 1;
+  const card = estimate.cards?.[doc];
+  if (card === 1) return 1;
+  if (card === 2) return 0;
+  return (estimate.unchecked?.[doc] ? estimate.rate : 1) * (estimate.cardRate ?? 1);
 }
 
 /** A phrase matched without some common token's bytes: what refine() needs to finish the check. */
