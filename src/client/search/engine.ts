@@ -312,7 +312,9 @@ async function confirmFirstPage(text: TextMatches, first: readonly number[], phr
     if (holds) holding++;
   });
   if (holding === first.length) return false;
-  text.estimate = { rate: 1, ...text.estimate, cardRate: holding / first.length, cards: flags };
+  // A page of cards is a small sample: the share is taken by the rule of succession, (held + 1) /
+  // (seen + 2), so that one card in ten holding does not make the count a tenth of the candidates.
+  text.estimate = { rate: 1, ...text.estimate, cardRate: (holding + 1) / (first.length + 2), cards: flags };
   return true;
 }
 
