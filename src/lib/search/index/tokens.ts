@@ -118,11 +118,13 @@ export interface OccurrenceSink {
   other(key: string, position: number, follower: number): void;
 }
 
-// textOccurrencesTo's units, one slot each (grown as needed): where the unit starts and ends in
-// the folded text, and its kind (0 a word, 1 a Han character, 2 a Han character joined to the one before).
-let unitStart = new Int32Array(1024);
-let unitEnd = new Int32Array(1024);
-let unitKind = new Uint8Array(1024);
+// textOccurrencesTo's units, one slot each, grown on first use (the page never tokenises this
+// way): where the unit starts and ends in the folded text, and its kind (0 a word, 1 a Han
+// character, 2 a Han character joined to the one before). Shared, so a sink must not call
+// textOccurrencesTo itself.
+let unitStart = new Int32Array(0);
+let unitEnd = new Int32Array(0);
+let unitKind = new Uint8Array(0);
 
 /**
  * textOccurrences without a string or an object per token: the same tokens, positions and
@@ -133,9 +135,10 @@ let unitKind = new Uint8Array(1024);
 export function textOccurrencesTo(text: string, start: number, sink: OccurrenceSink): number {
   const folded = foldForIndex(text);
   if (unitStart.length < folded.length) {
-    unitStart = new Int32Array(folded.length);
-    unitEnd = new Int32Array(folded.length);
-    unitKind = new Uint8Array(folded.length);
+    const size = Math.max(folded.length, 1024);
+    unitStart = new Int32Array(size);
+    unitEnd = new Int32Array(size);
+    unitKind = new Uint8Array(size);
   }
   let count = 0;
   let hanEnd = -1;
