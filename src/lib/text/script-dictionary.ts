@@ -95,7 +95,7 @@ export function newKeySet(index: StageIndex): KeySet {
 }
 
 /** Sets key number `id` in `set`. */
-const addId = (set: KeySet, id: number) => void (set[id >>> 5] |= 1 << (id & 31));
+export const addId = (set: KeySet, id: number) => void (set[id >>> 5] |= 1 << (id & 31));
 
 /** The key numbers set in `set`, in order. */
 export function* keyIds(set: KeySet): Generator<number> {

@@ -26,7 +26,7 @@ import HKVariantsPhrases from 'opencc-js/dict/HKVariantsPhrases';
 import HKVariants from 'opencc-js/dict/HKVariants';
 import { walkFiles, type WritableFileTree } from '../files/tree.ts';
 import { DICTIONARY_DIR, DICTIONARY_META } from './script-dictionary-href.ts';
-import { addKeys, addText, newPageKeys, pageDictionary, STAGE_NAMES, stageIndex, type PageDictionary, type PageKeys, type ScriptStages } from './script-dictionary.ts';
+import { addId, addKeys, addText, newPageKeys, pageDictionary, STAGE_NAMES, stageIndex, type PageDictionary, type PageKeys, type ScriptStages } from './script-dictionary.ts';
 
 /** The stages of opencc-js's cn → tw and cn → hk converters (from/cn.js, to/tw.js, to/hk.js). */
 export function scriptStages(): ScriptStages {
@@ -166,7 +166,7 @@ function keysOfDictionary(stages: ScriptStages, bytes: Uint8Array): PageKeys | u
       for (const entry of serialized.split('|')) {
         const id = stages[k].ids.get(entry.slice(0, entry.indexOf(' ')));
         if (id === undefined) return undefined;
-        keys[k][id >>> 5] |= 1 << (id & 31);
+        addId(keys[k], id);
       }
     }
     return keys;
