@@ -173,11 +173,16 @@ function childrenOf(): Map<number, number[]> {
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-/** Resident memory (MB) and CPU seconds used so far (user + system) of `pid` and all its live descendants. */
-function treeUsage(pid: number): { rssMb: number; cpuSeconds: number } {
+/**
+ * Resident memory (MB) of `pid` and all its live descendants, and the CPU seconds (user + system)
+ * used so far by every process of the tree seen since `cpuByPid` was new, those that have exited
+ * included: each live process's count is recorded there, and an exited one keeps its last. Without
+ * that, the passes that `npm run build` runs after Astro's process has exited measured no CPU at
+ * all (the tree's count fell by Astro's).
+ */
+function treeUsage(pid: number, cpuByPid: Map<number, number>): { rssMb: number; cpuSeconds: number } {
   const children = childrenOf();
   let kb = 0;
-  let ticks = 0;
   const stack = [pid];
   while (stack.length) {
     const p = stack.pop()!;
@@ -187,12 +192,14 @@ function treeUsage(pid: number): { rssMb: number; cpuSeconds: number } {
       const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       // utime and stime are fields 14 and 15 of /proc/<pid>/stat (12 and 13 after the command).
-      ticks += Number(fields[11]) + Number(fields[12]);
+      cpuByPid.set(p, Number(fields[11]) + Number(fields[12]));
     } catch {
       // gone
     }
     stack.push(...(children.get(p) ?? []));
   }
+  let ticks = 0;
+  for (const count of cpuByPid.values()) ticks += count;
   return { rssMb: kb / 1024, cpuSeconds: ticks / TICKS_PER_SECOND };
 }
 
@@ -224,8 +231,9 @@ function observe(command: string, args: string[], env: NodeJS.ProcessEnv, echo: 
       });
       return collector;
     });
+    const cpuByPid = new Map<number, number>();
     const timer = setInterval(() => {
-      if (child.pid) samples.push({ atMs: performance.now() - start, ...treeUsage(child.pid) });
+      if (child.pid) samples.push({ atMs: performance.now() - start, ...treeUsage(child.pid, cpuByPid) });
     }, 100);
     child.on('error', fail);
     child.on('close', (code) => {

@@ -45,6 +45,38 @@ function runPass(request: PassRequest, started: Worker[]): Promise<PassResult> {
   });
 }
 
+/** The build log's line for a finished pass: the logger's label and the message. */
+export function passLogLine(done: PassResult): { label: string; message: string } {
+  const seconds = done.seconds.toFixed(2);
+  if (done.pass === 'search-index') {
+    const { manifest, tokens, files, bytes, reread, rewritten } = done.written;
+    const kept = reread < manifest.documents ? ` (${reread} of them read, ${rewritten} files written, the rest unchanged from the last build)` : '';
+    return { label: 'xieshang:search-index', message: `Indexed ${manifest.documents} reports${kept} (${tokens} tokens, ${manifest.buckets} buckets, ${files} files, ${(bytes / 1e6).toFixed(1)} MB) in ${seconds} s.` };
+  }
+  const { pages, reused, largestGzip } = done.written;
+  const kept = reused ? ` (${reused} of them unchanged, kept from the last build)` : '';
+  return { label: 'xieshang:script-dictionaries', message: `简/繁 dictionaries for ${pages} pages, one file each${kept}, largest ${(largestGzip / 1024).toFixed(1)} kB gzipped, in ${seconds} s.` };
+}
+
+/** The build log's last line of the passes, with both together: the benchmark reads it (src/lib/bench/phases.ts). */
+export function passesLogLine(seconds: number): { label: string; message: string } {
+  return { label: 'xieshang:built-site', message: `Search index and 简/繁 dictionaries written in ${seconds.toFixed(2)} s.` };
+}
+
+/**
+ * Where `npm run build` (scripts/astro-with-heap-budget.mjs) asks the integration to leave the
+ * passes for it: a file to write `{ dir, cacheDir }` into instead of running them. It runs them
+ * once Astro's process has exited, so the passes' memory is not added to Astro's (at 10,000
+ * reports Astro's process still holds about 1.6 GB when its last hook runs).
+ */
+export const PASSES_AFTER_ASTRO_ENV = 'XIESHANG_PASSES_AFTER_ASTRO';
+
+/** What the integration leaves for the passes run after Astro (PASSES_AFTER_ASTRO_ENV). */
+export interface PendingPasses {
+  dir: string;
+  cacheDir?: string;
+}
+
 /**
  * Writes the search index and the dictionaries into the built site at `dir`, both at once;
  * `onDone` hears each pass as it finishes (for the build log). If one fails, the other is stopped

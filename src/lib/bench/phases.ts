@@ -129,7 +129,8 @@ function measureSpans(mine: readonly PhaseSpan[], samples: readonly RssSample[])
     const inside = samples.filter((sample) => sample.atMs >= span.startMs && sample.atMs <= span.endMs);
     for (const sample of inside) peak = Math.max(peak ?? 0, sample.rssMb);
     // CPU used in the span: from the last sample before it to the highest count inside it (the
-    // count drops when a child process exits, taking its CPU time along).
+    // bench keeps an exited process's count, scripts/bench.ts treeUsage; the highest, not the
+    // last, in case a sampler does not).
     const before = samples.filter((sample) => sample.atMs < span.startMs).at(-1);
     const counts = inside.flatMap((sample) => (sample.cpuSeconds === undefined ? [] : [sample.cpuSeconds]));
     if (counts.length) cpu = (cpu ?? 0) + Math.max(0, Math.max(...counts) - (before?.cpuSeconds ?? 0));
