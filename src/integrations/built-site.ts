@@ -2,6 +2,8 @@
  * Astro glue for the passes over the built site: when the build is done, write the search index
  * and the per-page 简/繁 dictionaries, both at once (src/node/built-site-passes.ts), and log each
  * as it finishes, then both together: the benchmark (src/lib/bench/phases.ts) reads that last line.
+ * Under `npm run build` they are left to scripts/astro-with-heap-budget.mjs, which runs them once
+ * Astro's process has exited (PASSES_AFTER_ASTRO_ENV), with the same lines.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
