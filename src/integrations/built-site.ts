@@ -5,10 +5,9 @@
  * Under `npm run build` they are left to scripts/astro-with-heap-budget.mjs, which runs them once
  * Astro's process has exited (PASSES_AFTER_ASTRO_ENV), with the same lines.
  */
-import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { passesLogLine, passLogLine, PASSES_AFTER_ASTRO_ENV, runBuiltSitePasses, type PendingPasses } from '../node/built-site-passes.ts';
+import { leavePassesForLater, passesLogLine, passLogLine, runBuiltSitePasses } from '../node/built-site-passes.ts';
 
 /** The Astro integration: index the built pages and write their dictionaries when the build is done. */
 export default function builtSite(): AstroIntegration {
@@ -21,9 +20,7 @@ export default function builtSite(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         // `npm run build` runs the passes itself once Astro has exited (PASSES_AFTER_ASTRO_ENV).
-        const after = process.env[PASSES_AFTER_ASTRO_ENV];
-        if (after) {
-          writeFileSync(after, JSON.stringify({ dir: fileURLToPath(dir), cacheDir } satisfies PendingPasses));
+        if (leavePassesForLater({ dir: fileURLToPath(dir), cacheDir })) {
           logger.fork('xieshang:built-site').info('The search index and 简/繁 dictionaries are written once Astro has exited.');
           return;
         }

@@ -7,6 +7,7 @@
  * other: both only read the pages, the index what SearchMeta wrote, the dictionaries pass each
  * page's text and the dictionary file its <meta> names.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { WrittenIndex } from '../lib/search/build/write-index.ts';
@@ -75,6 +76,17 @@ export const PASSES_AFTER_ASTRO_ENV = 'XIESHANG_PASSES_AFTER_ASTRO';
 export interface PendingPasses {
   dir: string;
   cacheDir?: string;
+}
+
+/**
+ * When the build was started by `npm run build` (PASSES_AFTER_ASTRO_ENV names a file): leaves the
+ * passes over `pending.dir` in that file for it and returns true. Otherwise false: run them now.
+ */
+export function leavePassesForLater(pending: PendingPasses): boolean {
+  const file = process.env[PASSES_AFTER_ASTRO_ENV];
+  if (!file) return false;
+  writeFileSync(file, JSON.stringify(pending));
+  return true;
 }
 
 /**
