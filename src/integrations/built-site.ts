@@ -7,7 +7,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { leavePassesForLater, passesLogLine, passLogLine, runBuiltSitePasses } from '../node/built-site-passes.ts';
+import { leavePassesForLater, runAndLogBuiltSitePasses } from '../node/built-site-passes.ts';
 
 /** The Astro integration: index the built pages and write their dictionaries when the build is done. */
 export default function builtSite(): AstroIntegration {
@@ -24,17 +24,7 @@ export default function builtSite(): AstroIntegration {
           logger.fork('xieshang:built-site').info('The search index and 简/繁 dictionaries are written once Astro has exited.');
           return;
         }
-        const started = performance.now();
-        await runBuiltSitePasses(
-          fileURLToPath(dir),
-          (done) => {
-            const { label, message } = passLogLine(done);
-            logger.fork(label).info(message);
-          },
-          { cacheDir },
-        );
-        const { label, message } = passesLogLine((performance.now() - started) / 1000);
-        logger.fork(label).info(message);
+        await runAndLogBuiltSitePasses(fileURLToPath(dir), ({ label, message }) => logger.fork(label).info(message), { cacheDir });
       },
     },
   };

@@ -47,7 +47,7 @@ function runPass(request: PassRequest, started: Worker[]): Promise<PassResult> {
 }
 
 /** The build log's line for a finished pass: the logger's label and the message. */
-export function passLogLine(done: PassResult): { label: string; message: string } {
+function passLogLine(done: PassResult): { label: string; message: string } {
   const seconds = done.seconds.toFixed(2);
   if (done.pass === 'search-index') {
     const { manifest, tokens, files, bytes, reread, rewritten } = done.written;
@@ -60,8 +60,19 @@ export function passLogLine(done: PassResult): { label: string; message: string 
 }
 
 /** The build log's last line of the passes, with both together: the benchmark reads it (src/lib/bench/phases.ts). */
-export function passesLogLine(seconds: number): { label: string; message: string } {
+function passesLogLine(seconds: number): { label: string; message: string } {
   return { label: 'xieshang:built-site', message: `Search index and 简/繁 dictionaries written in ${seconds.toFixed(2)} s.` };
+}
+
+/**
+ * Runs both passes (runBuiltSitePasses) and hands `log` each pass's line as it finishes, then the
+ * line for both together: one way to run and log them, for the integration's hook and for
+ * `npm run build` after Astro has exited.
+ */
+export async function runAndLogBuiltSitePasses(dir: string, log: (line: { label: string; message: string }) => void, options: { cacheDir?: string } = {}): Promise<void> {
+  const started = performance.now();
+  await runBuiltSitePasses(dir, (done) => log(passLogLine(done)), options);
+  log(passesLogLine((performance.now() - started) / 1000));
 }
 
 /**
