@@ -1,6 +1,6 @@
 /** `npm run new -- --dossier`: the skeleton passes the check and sits where dossiers live. */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,8 +18,12 @@ describe('dossier skeleton', () => {
 
   it('is what npm run new -- --dossier writes', () => {
     const root = mkdtempSync(join(tmpdir(), 'new-dossier-'));
-    execFileSync('npx', ['tsx', 'scripts/new.ts', '--dossier', '--title', '浙江的电子商务', '--region', '浙江省', '--topics', '电子商务', '--date', '2025-07-01', '--root', root], { stdio: 'pipe' });
-    const written = readFileSync(join(root, 'content/dossiers/zhe-jiang-de-dian-zi-shang-wu.mdx'), 'utf8');
-    expect(written).toBe(dossierSkeleton({ title: '浙江的电子商务', date: '2025-07-01', regions: ['330000'], topics: ['e-commerce'] }).text);
+    try {
+      execFileSync('npx', ['tsx', 'scripts/new.ts', '--dossier', '--title', '浙江的电子商务', '--region', '浙江省', '--topics', '电子商务', '--date', '2025-07-01', '--root', root], { stdio: 'pipe' });
+      const written = readFileSync(join(root, 'content/dossiers/zhe-jiang-de-dian-zi-shang-wu.mdx'), 'utf8');
+      expect(written).toBe(dossierSkeleton({ title: '浙江的电子商务', date: '2025-07-01', regions: ['330000'], topics: ['e-commerce'] }).text);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   }, 30_000);
 });
