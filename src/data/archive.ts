@@ -10,6 +10,7 @@ import { sortReportsNewestFirst } from '../lib/archive/sort.ts';
 import type { Outlet, Report, Topic } from '../lib/archive/types.ts';
 import { makeLabelers, type Labelers } from '../lib/derive/labels.ts';
 import { leadOfHtml } from '../lib/reader/lead.ts';
+import { bodyFileOf, reportBody } from '../node/report-bodies.ts';
 
 /** The dimensions the list pages group by. */
 type GroupedBy = 'year' | 'topic' | 'kind' | 'outlet';
@@ -32,8 +33,11 @@ interface Archive {
   counts: Readonly<Record<GroupedBy, ReadonlyMap<string, number>>>;
   /** Reader-facing names of topics, outlets, kinds, regions …: pages never look names up themselves. */
   labels: Labelers;
-  /** A report's rendered body, for its page. */
-  contentOf: (id: string) => ReturnType<typeof render>;
+  /**
+   * A report's rendered body, for its page: its HTML, or (a body with images, which Astro
+   * rewrites as it renders) the component Astro's render() gives.
+   */
+  contentOf: (id: string) => Promise<{ html: string } | { Content: Awaited<ReturnType<typeof render>>['Content'] }>;
   /**
    * A report's lead paragraph as plain text ('' if none), for feed items. Worked out on first
    * use and kept: only reports that some feed lists are ever parsed.
@@ -58,17 +62,19 @@ async function load(): Promise<Archive> {
     getCollection('outlets'),
   ]);
   const sorted = sortReportsNewestFirst(reports.map((r) => ({ id: r.id, data: r.data })));
-  // The store keeps each Markdown report's rendered, sanitised HTML (not its raw body); this
-  // map only points at it.
-  const html = new Map(reports.map((r) => [r.id, r.rendered?.html]));
+  // Each report's rendered, sanitised HTML is in a file beside the store, or in the store if it
+  // has images (src/node/report-bodies.ts); read when a page or feed needs it.
   const entries = new Map(reports.map((r) => [r.id, r]));
+  const bodyOf = (id: string) => reportBody(id, entries.get(id)?.rendered);
   const digests = new Map<string, string>();
   const digestOf = (id: string) => {
     let digest = digests.get(id);
     if (digest === undefined) {
       const entry = entries.get(id);
       if (!entry) throw new Error(`No report ${id} to take a digest of.`);
-      digest = sha256([entry.digest ?? '', entry.filePath ?? '', JSON.stringify(entry.data), entry.rendered?.html ?? ''].join('\0'));
+      // The body by its SHA-256 when it is in a file (named by it), so keys need not read 10,000 files.
+      const body = bodyFileOf(entry.rendered)?.bodySha256 ?? entry.rendered?.html ?? '';
+      digest = sha256([entry.digest ?? '', entry.filePath ?? '', JSON.stringify(entry.data), body].join('\0'));
       digests.set(id, digest);
     }
     return digest;
@@ -76,7 +82,7 @@ async function load(): Promise<Archive> {
   const leads = new Map<string, string>();
   const leadOf = (id: string) => {
     let lead = leads.get(id);
-    if (lead === undefined) leads.set(id, (lead = leadOfHtml(html.get(id))));
+    if (lead === undefined) leads.set(id, (lead = leadOfHtml(bodyOf(id))));
     return lead;
   };
   const groups = {
@@ -91,7 +97,8 @@ async function load(): Promise<Archive> {
   const contentOf = async (id: string) => {
     const entry = await getEntry('reports', id);
     if (!entry) throw new Error(`Report ${id} vanished between listing and rendering.`);
-    return render(entry);
+    if (!bodyFileOf(entry.rendered)) return { Content: (await render(entry)).Content };
+    return { html: bodyOf(id) ?? '' };
   };
   return {
     reports: sorted,
