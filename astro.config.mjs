@@ -65,7 +65,7 @@ export default defineConfig({
     // unchanged are kept from the previous build instead of rendered: an editor who adds one
     // report waits for that page, its neighbours and its lists, not for all of them.
     incrementalBuild: true,
-    // One data-store.json up to 40,000 reports, files of ≤ 20 MiB beyond (where one file is too
+    // One data-store.json up to 200,000 reports, files of ≤ 20 MiB beyond (where one file is too
     // large for the bundler; chunked is 4× slower to sync): src/node/collection-storage.ts.
     collectionStorage: collectionStorageFor(countReportFiles(`${contentDir()}/reports`)),
   },
