@@ -13,13 +13,14 @@
  * `rendered.html` empty. The report page reads the file (`reportBody`). A body with images stays
  * in the store, since Astro rewrites its image references when it renders (render(entry)).
  *
- * The files are named by their content, so a file is never stale. Before the inner loader runs, an
+ * The files are named by their content, so a file is never stale, and one whose bytes no longer
+ * have that digest is refused when read (reportBody). Before the inner loader runs, an
  * entry whose file is gone (or lies in another cache directory) is dropped, so the loader renders
  * it again; after it, files no entry names are removed. `astro dev` keeps its own folder, since its
  * store is another one (in .astro/).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -42,21 +43,30 @@ export function bodyFileOf(rendered: Rendered | undefined): BodyFile | undefined
   return typeof bodyFile === 'string' && typeof bodySha256 === 'string' ? { bodyFile, bodySha256 } : undefined;
 }
 
+const sha256Hex = (bytes: string | Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
 /**
  * A report's rendered body: from its file when it is outside the store, else from the store
- * (undefined: Astro could not render it, and has said why). A missing file throws, naming the
- * report: a page must never be published with its body silently left out.
+ * (undefined: Astro could not render it, and has said why). A missing file, or one whose bytes
+ * are not the ones named (cut short, edited by hand), throws, naming the report: a page must never
+ * be published with its body left out or shortened. Such a file is removed, so the next build's
+ * content sync renders the report again.
  */
 export function reportBody(id: string, rendered: Rendered | undefined): string | undefined {
   const outside = bodyFileOf(rendered);
   if (!outside) return rendered?.html;
+  let problem: string;
   try {
-    return readFileSync(outside.bodyFile, 'utf8');
+    const bytes = readFileSync(outside.bodyFile);
+    if (sha256Hex(bytes) === outside.bodySha256) return bytes.toString('utf8');
+    problem = 'its bytes are not the ones rendered';
+    rmSync(outside.bodyFile, { force: true });
   } catch (error) {
-    throw new Error(
-      `报道 ${id} 的正文文件不见了 (${outside.bodyFile})；再构建一次即可重新生成 (the rendered body of report ${id} is missing: ${error instanceof Error ? error.message : error}; build again and it is rendered anew)`,
-    );
+    problem = error instanceof Error ? error.message : String(error);
   }
+  throw new Error(
+    `报道 ${id} 的正文文件缺失或已损坏 (${outside.bodyFile})；再构建一次即可重新生成 (the rendered body of report ${id} is missing or damaged: ${problem}; build again and it is rendered anew)`,
+  );
 }
 
 /** The folder this loader run keeps its bodies in. */
@@ -69,9 +79,15 @@ function moveOut(rendered: Rendered, dir: string): Rendered {
   const { html, metadata = {} } = rendered;
   // Astro rewrites image references in the stored HTML when it renders: such a body stays.
   if (metadata.imagePaths?.length) return rendered;
-  const bodySha256 = createHash('sha256').update(html).digest('hex');
+  const bodySha256 = sha256Hex(html);
   const bodyFile = join(dir, `${bodySha256}.html`);
-  if (!existsSync(bodyFile)) writeFileSync(bodyFile, html);
+  if (!existsSync(bodyFile)) {
+    // Written whole or not at all: a build stopped mid-write leaves only a temporary file, which
+    // no entry names and the next sync removes.
+    const partial = `${bodyFile}.${process.pid}.partial`;
+    writeFileSync(partial, html);
+    renameSync(partial, bodyFile);
+  }
   // The front matter Astro keeps here repeats the entry's data (≈ 0.6 kB a report); nothing reads it.
   const { frontmatter: _frontmatter, ...kept } = metadata;
   return { html: '', metadata: { ...kept, bodyFile, bodySha256 } };

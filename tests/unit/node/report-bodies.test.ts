@@ -125,8 +125,24 @@ describe('bodiesOutsideStore', () => {
 });
 
 describe('reportBody', () => {
+  it('refuses a body file cut short, removes it, and the next sync renders the report again', async () => {
+    const cache = scratch();
+    const store = memoryStore();
+    const renders: string[] = [];
+    const files = { a: { html: '<p>甲乙丙丁</p>' } };
+    await bodiesOutsideStore(fakeGlob(files, renders)).load(context(store, cache));
+    const { bodyFile } = bodyFileOf(store.get('a')!.rendered)!;
+    writeFileSync(bodyFile, '<p>甲乙');
+    expect(() => reportBody('a', store.get('a')!.rendered)).toThrow(/report a is missing or damaged: its bytes are not the ones rendered/);
+    expect(existsSync(bodyFile)).toBe(false);
+    await bodiesOutsideStore(fakeGlob(files, renders)).load(context(store, cache));
+    expect(renders).toEqual(['a', 'a']);
+    expect(reportBody('a', store.get('a')!.rendered)).toBe('<p>甲乙丙丁</p>');
+  });
+
+
   it('throws, naming the report, when its body file is missing: a page is never published without its body', () => {
     const rendered = { html: '', metadata: { bodyFile: join(scratch(), 'gone.html'), bodySha256: 'gone' } };
-    expect(() => reportBody('2024/2024-01-01-x', rendered)).toThrow(/2024\/2024-01-01-x.*build again/);
+    expect(() => reportBody('2024/2024-01-01-x', rendered)).toThrow(/2024\/2024-01-01-x is missing or damaged.*build again/);
   });
 });
