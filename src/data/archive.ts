@@ -98,7 +98,7 @@ async function load(): Promise<Archive> {
     const entry = await getEntry('reports', id);
     if (!entry) throw new Error(`Report ${id} vanished between listing and rendering.`);
     if (!bodyFileOf(entry.rendered)) return { Content: (await render(entry)).Content };
-    return { html: bodyOf(id) ?? '' };
+    return { html: reportBody(id, entry.rendered) ?? '' };
   };
   return {
     reports: sorted,

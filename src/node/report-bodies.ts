@@ -3,9 +3,9 @@
  *
  * Why: Astro keeps every entry's rendered HTML in its data store, and the store is bundled into
  * the build as one JavaScript module every time, parsed again by every page-generation process
- * and held in memory while pages render. At 10,000 reports the bodies are 73 of the store's
- * 89 MB: bundling the store took 6.8 s of an editor's 27 s wait and was the build's peak memory
- * (2.2 GB); with the bodies out, 1.7 s and 1.35 GB (docs/scaling.md).
+ * and held in memory while pages render. At 10,000 reports the bodies were 73 of the store's
+ * 89 MB, and bundling it was the build's peak: 8.2–9.5 s and 1.95–2.0 GB. With the bodies out,
+ * 1.6–2.1 s, and the whole build peaks at 1.26–1.41 GB (docs/scaling.md).
  *
  * How: `bodiesOutsideStore` wraps the reports' loader (Astro's glob()). Each rendered body it
  * stores goes to a file named by the SHA-256 of its HTML in Astro's cache directory, and the
