@@ -43,6 +43,8 @@ export function bodyFileOf(rendered: Rendered | undefined): BodyFile | undefined
   return typeof bodyFile === 'string' && typeof bodySha256 === 'string' ? { bodyFile, bodySha256 } : undefined;
 }
 
+// Hex, not the base64url used for digests elsewhere: it names files, and base64url's upper and lower
+// case would collide on a case-insensitive file system (macOS, Windows).
 const sha256Hex = (bytes: string | Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /**
