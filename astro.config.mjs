@@ -6,8 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import contentCheck from './src/integrations/content-check.ts';
 import siteUrlNotice from './src/integrations/site-url.ts';
 import keptOutput from './src/integrations/kept-output.ts';
-import rehypeReportSanitize from './src/plugins/rehype-report-sanitize.ts';
-import remarkReportMdxGuard from './src/plugins/remark-report-mdx-guard.ts';
+import { reportMarkdownOptions } from './src/plugins/report-markdown.ts';
 import { mdxProcessor } from './src/plugins/mdx-processor.ts';
 import { collectionStorageFor } from './src/node/collection-storage.ts';
 import { countReportFiles } from './src/node/report-count.ts';
@@ -29,11 +28,11 @@ export default defineConfig({
   build: { format: 'directory', concurrency: 4 },
   markdown: {
     // Astro 7's default processor is not unified; our remark/rehype plugins need this one.
-    // SmartyPants off: Chinese text already carries its own quotes and must stay as published.
     // No Shiki: its inline styles would be stripped by the sanitiser and clash with the CSP.
     syntaxHighlight: false,
-    // Content safety: content MDX may hold no code; report HTML is sanitised (src/plugins).
-    processor: unified({ smartypants: false, remarkPlugins: [remarkReportMdxGuard], rehypePlugins: [rehypeReportSanitize] }),
+    // The report pipeline (SmartyPants off, the MDX guard, the sanitiser): src/plugins/report-markdown.ts,
+    // shared with content sync's render threads (src/node/markdown-render-pool.ts).
+    processor: unified(reportMarkdownOptions),
   },
   // A CSP <meta> on every page: scripts only from this site (Astro adds hashes of its own inline
   // scripts); inline styles stay allowed (scoped

@@ -10,6 +10,7 @@ import { dossierSchema } from './schemas/dossier.ts';
 import { contentDir, contentDirUrl, loadRegistry, parseRegistryText } from './schemas/registry.ts';
 import { outletSchema, topicSchema } from './schemas/taxonomy.ts';
 import { bodiesOutsideStore } from './node/report-bodies.ts';
+import { markdownOnThreads } from './node/markdown-render-pool.ts';
 
 const registry = loadRegistry(contentDirUrl());
 
@@ -18,7 +19,8 @@ const reports = defineCollection({
   // keeping it would nearly double the store (2k reports: 31.8 MB → 17.7 MB, sync RSS 700 → 643 MB).
   // The rendered bodies are kept in files beside the store, not in it (src/node/report-bodies.ts):
   // Astro bundles the whole store into the build every time (10k reports: 89 MB → 16 MB).
-  loader: bodiesOutsideStore(glob({ pattern: '**/*.{md,mdx}', base: `${contentDir()}/reports`, retainBody: false })),
+  // Their Markdown is rendered on worker threads (src/node/markdown-render-pool.ts).
+  loader: bodiesOutsideStore(markdownOnThreads(glob({ pattern: '**/*.{md,mdx}', base: `${contentDir()}/reports`, retainBody: false }))),
   schema: reportSchema(registry),
 });
 
