@@ -2,7 +2,6 @@
  * The only module that reads the content collections. It returns plain arrays sorted newest
  * first, so pages and src/lib never depend on Astro's collection API.
  */
-import { createHash } from 'node:crypto';
 import { getCollection, getEntry, render } from 'astro:content';
 import { groupByKind, groupByOutlet, groupByTopic, groupByYear, type ReportGroup } from '../lib/archive/group.ts';
 import { buildRegionTree, type RegionNode } from '../lib/archive/region-tree.ts';
@@ -10,6 +9,7 @@ import { sortReportsNewestFirst } from '../lib/archive/sort.ts';
 import type { Outlet, Report, Topic } from '../lib/archive/types.ts';
 import { makeLabelers, type Labelers } from '../lib/derive/labels.ts';
 import { leadOfHtml } from '../lib/reader/lead.ts';
+import { sha256 } from '../node/packing.ts';
 import { bodyFileOf, reportBody } from '../node/report-bodies.ts';
 
 /** The dimensions the list pages group by. */
@@ -115,8 +115,6 @@ async function load(): Promise<Archive> {
     registriesDigest: sha256(JSON.stringify([topicList, outletList])),
   };
 }
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
 
 /** All reports newest first, their indexes, and the topic and outlet registries; loaded once per build. */
 export function loadArchive() {

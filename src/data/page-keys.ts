@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { neighboursInRegion } from '../lib/reader/prev-next.ts';
+import { sha256 } from '../node/packing.ts';
 import type { Report } from '../lib/archive/types.ts';
 import { loadArchive } from './archive.ts';
 import { loadDerived } from './derived.ts';
@@ -14,7 +15,7 @@ import { loadDossiers } from './dossiers.ts';
 /** Bump when a report page starts showing content its key does not cover yet. */
 const REPORT_PAGE_KEY_VERSION = 1;
 
-const sha256 = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+const digestOfValue = (value: unknown) => sha256(JSON.stringify(value));
 
 /**
  * The key of a report's own page, as a function of the report (loaded once, for every report
@@ -27,7 +28,7 @@ export async function reportPageKeys(): Promise<(report: Report) => string> {
   return (report) => {
     const related = index.related.get(report.id) ?? [];
     const n = neighboursInRegion(reports, report.id);
-    return sha256({
+    return digestOfValue({
       v: REPORT_PAGE_KEY_VERSION,
       registries: registriesDigest,
       self: digestOf(report.id),
@@ -61,7 +62,7 @@ export async function listPageKeys(options: { dossiers?: boolean } = {}): Promis
       members = hash.digest('base64url');
       listDigests.set(reports, members);
     }
-    return sha256({ v: LIST_PAGE_KEY_VERSION, registries: registriesDigest, page, members, dossiers });
+    return digestOfValue({ v: LIST_PAGE_KEY_VERSION, registries: registriesDigest, page, members, dossiers });
   };
 }
 
@@ -69,6 +70,6 @@ let dossiers: Promise<string> | undefined;
 
 /** A digest of every dossier (id, Astro's digest of its file, its data), worked out once. */
 function dossiersDigest(): Promise<string> {
-  dossiers ??= loadDossiers().then((all) => sha256(all.map((d) => [d.id, d.entry.digest ?? null, d.data])));
+  dossiers ??= loadDossiers().then((all) => digestOfValue(all.map((d) => [d.id, d.entry.digest ?? null, d.data])));
   return dossiers;
 }

@@ -3,7 +3,6 @@
  * src/lib/check over them. Shared by the build's integration, `npm run check`, `npm run new`
  * and the editor server, so all of them check the same files the same way.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,6 +18,7 @@ import { contentDir, loadRegistry, RegistryError } from '../schemas/registry.ts'
 import type { Registry } from '../schemas/report.ts';
 import { codeDigest } from './code-digest.ts';
 import { nodeFileTree } from './file-tree.ts';
+import { sha256 } from './packing.ts';
 import { todayForCheck } from './today.ts';
 
 /** Every file under `dir` (dot-folders skipped), as `content/…` paths in code-point order. */
@@ -84,7 +84,7 @@ export interface CheckWorkerData {
 /** The content check's memory of its last run, in Astro's cache directory (CheckMemory). */
 export const CHECK_MEMORY_FILE = 'xieshang-content-check.json';
 
-const digestOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('base64url');
+const digestOf = (bytes: Uint8Array) => sha256(bytes);
 
 function readMemory(file: string): CheckMemory | undefined {
   try {

@@ -1,5 +1,5 @@
 /**
- * Node's gzip, SHA-256 and gzip sizes as the packings the build-time writers in src/lib ask for
+ * Node's gzip, SHA-256 (sha256) and gzip sizes as the packings the build-time writers in src/lib ask for
  * (the search index's IndexPacking, the 简/繁 dictionaries' DictionaryPacking).
  */
 import { createHash } from 'node:crypto';
@@ -23,7 +23,16 @@ export const nodeIndexPacking: IndexPacking = {
   },
 };
 
+/**
+ * The SHA-256 of `data`: base64url for the digests in keys and records (short), hex where it names
+ * a file (report-bodies.ts: base64url's upper and lower case would collide on a case-insensitive
+ * file system). The one digest of the build's Node side.
+ */
+export function sha256(data: string | Uint8Array, encoding: 'base64url' | 'hex' = 'base64url'): string {
+  return createHash('sha256').update(data).digest(encoding);
+}
+
 export const nodeDictionaryPacking: DictionaryPacking = {
   gzipSize: (data) => gzipSync(data).length,
-  digest: (data) => createHash('sha256').update(data).digest('base64url'),
+  digest: (data) => sha256(data),
 };

@@ -19,11 +19,11 @@
  * it again; after it, files no entry names are removed. `astro dev` keeps its own folder, since its
  * store is another one (in .astro/).
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { sha256 } from './packing.ts';
 
 /** The folder in Astro's cache directory that holds the bodies. */
 export const REPORT_BODIES_DIR = 'xieshang-report-bodies';
@@ -45,7 +45,7 @@ export function bodyFileOf(rendered: Rendered | undefined): BodyFile | undefined
 
 // Hex, not the base64url used for digests elsewhere: it names files, and base64url's upper and lower
 // case would collide on a case-insensitive file system (macOS, Windows).
-const sha256Hex = (bytes: string | Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const sha256Hex = (bytes: string | Uint8Array) => sha256(bytes, 'hex');
 
 /**
  * A report's rendered body: from its file when it is outside the store, else from the store
