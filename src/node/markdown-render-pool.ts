@@ -15,8 +15,10 @@
  * they are ready. Only when the configured processor is the report pipeline (the same plugins,
  * no syntax highlighting): any other configuration renders as Astro would, on the main thread.
  *
- * Nothing is lost: a job whose thread fails or stops is rendered on the main thread instead, and
- * a body the pipeline refuses (the MDX guard) comes back as the same error Astro logs.
+ * Nothing is lost: a job whose thread fails or stops is rendered on the main thread instead (with
+ * a warning), and a body the pipeline fails on comes back as an error with the pipeline's message,
+ * which glob() logs as it does for one rendered on the main thread. `.mdx` files keep their own
+ * entry type and are not moved.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
