@@ -90,30 +90,30 @@ interface Thread {
   jobs: Map<number, { entry: RenderEntry; resolve: (rendered: Rendered) => void; reject: (error: Error) => void }>;
 }
 
+interface PoolOptions {
+  data: RenderWorkerData;
+  threads: number;
+  rendersBeforeThreads: number;
+  warn: (message: string) => void;
+  workerFile: URL;
+}
+
 /** A pool of render threads, started on first use; `render` falls back to `onMain` (see above). */
 class RenderPool {
   private threads: Thread[] = [];
   private renders = 0;
   private nextJob = 0;
   private closed = false;
-  private readonly data: RenderWorkerData;
   private readonly onMain: RenderFunction;
-  private readonly threadCount: number;
-  private readonly rendersBeforeThreads: number;
-  private readonly warn: (message: string) => void;
-  private readonly workerFile: URL;
+  private readonly options: PoolOptions;
 
-  constructor(data: RenderWorkerData, onMain: RenderFunction, options: { threads: number; rendersBeforeThreads: number; warn: (message: string) => void; workerFile: URL }) {
-    this.data = data;
-    this.warn = options.warn;
-    this.workerFile = options.workerFile;
+  constructor(onMain: RenderFunction, options: PoolOptions) {
     this.onMain = onMain;
-    this.threadCount = options.threads;
-    this.rendersBeforeThreads = options.rendersBeforeThreads;
+    this.options = options;
   }
 
   render(entry: RenderEntry): ReturnType<RenderFunction> {
-    if (++this.renders === this.rendersBeforeThreads) this.start();
+    if (++this.renders === this.options.rendersBeforeThreads) this.start();
     const ready = this.threads.filter((t) => t.ready);
     if (ready.length === 0) return this.onMain(entry);
     const thread = ready.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
@@ -131,8 +131,8 @@ class RenderPool {
   }
 
   private start(): void {
-    for (let i = 0; i < this.threadCount; i++) {
-      const worker = new Worker(this.workerFile, { workerData: this.data, execArgv: [] });
+    for (let i = 0; i < this.options.threads; i++) {
+      const worker = new Worker(this.options.workerFile, { workerData: this.options.data, execArgv: [] });
       const thread: Thread = { worker, ready: false, jobs: new Map() };
       this.threads.push(thread);
       worker.on('message', (answer: RenderAnswer) => {
@@ -148,7 +148,7 @@ class RenderPool {
       const lost = (why: string) => {
         if (!this.threads.includes(thread)) return;
         this.threads = this.threads.filter((t) => t !== thread);
-        if (!this.closed) this.warn(`A Markdown render thread stopped (${why}); the reports it had are rendered on the main thread.`);
+        if (!this.closed) this.options.warn(`A Markdown render thread stopped (${why}); the reports it had are rendered on the main thread.`);
         for (const { entry, resolve, reject } of thread.jobs.values()) this.onMain(entry).then(resolve, reject);
         thread.jobs.clear();
       };
@@ -195,7 +195,8 @@ export function markdownOnThreads(inner: Loader, options: { threads?: number; re
       if (!data || !entryTypes) return inner.load(context);
       const pools: RenderPool[] = [];
       const pool = (onMain: RenderFunction) => {
-        const p = new RenderPool(data, onMain, {
+        const p = new RenderPool(onMain, {
+          data,
           threads: options.threads ?? THREADS,
           rendersBeforeThreads: options.rendersBeforeThreads ?? RENDERS_BEFORE_THREADS,
           warn: (message) => context.logger.warn(message),
