@@ -7,10 +7,10 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { writeSearchIndex } from '../lib/search/build/write-index.ts';
+import { stampIndexFiles, writeSearchIndex } from '../lib/search/build/write-index.ts';
 import { decodeIndexMemory, encodeIndexMemory } from '../lib/search/build/index-memory.ts';
-import { writeScriptDictionaries, type DictionaryRecord } from '../lib/text/write-script-dictionaries.ts';
-import type { WritableFileTree } from '../lib/files/tree.ts';
+import { stampDictionaryFiles, writeScriptDictionaries, type DictionaryRecord } from '../lib/text/write-script-dictionaries.ts';
+import type { FileTree, WritableFileTree } from '../lib/files/tree.ts';
 import { threadedFileTree } from './threaded-file-tree.ts';
 import { INDEX_GZIP_LEVEL, nodeDictionaryPacking, nodeIndexPacking } from './packing.ts';
 import { codeDigest } from './code-digest.ts';
@@ -21,7 +21,7 @@ import type { PassRequest, PassResult } from './built-site-passes.ts';
  * (src/node/threaded-file-tree.ts): both passes read only pages, scripts and files they keep,
  * never a file they write in the same run.
  */
-async function writingOnThread<T>(dir: string, pass: (tree: WritableFileTree) => T): Promise<T> {
+async function writingOnThread<T>(dir: string, pass: (tree: WritableFileTree) => T, afterWrites?: (tree: FileTree, result: T) => void): Promise<T> {
   const tree = threadedFileTree(dir);
   let result: T;
   try {
@@ -31,6 +31,8 @@ async function writingOnThread<T>(dir: string, pass: (tree: WritableFileTree) =>
     throw error;
   }
   await tree.flush();
+  // Now every file is where it stays: what the pass wrote can be stamped for its next run.
+  afterWrites?.(tree, result);
   return result;
 }
 
@@ -72,7 +74,11 @@ async function run(request: PassRequest): Promise<PassResult> {
     // The memory is valid only for the same code and gzip (src/node/code-digest.ts).
     const inputs = request.recordFile === undefined ? undefined : `${codeDigest()} gzip level ${INDEX_GZIP_LEVEL}`;
     const written = await remembering(request.recordFile, decodeIndexMemory, async (previous) => {
-      const { memory, ...result } = await writingOnThread(request.dir, (tree) => writeSearchIndex(tree, nodeIndexPacking, { inputs, previous }));
+      const { memory, ...result } = await writingOnThread(
+        request.dir,
+        (tree) => writeSearchIndex(tree, nodeIndexPacking, { inputs, previous }),
+        (tree, written) => written.memory && stampIndexFiles(tree, written.memory),
+      );
       return { result, memory: memory && encodeIndexMemory(memory) };
     });
     return { pass: 'search-index', written, seconds: (performance.now() - started) / 1000 };
@@ -83,7 +89,11 @@ async function run(request: PassRequest): Promise<PassResult> {
     request.recordFile,
     (bytes) => JSON.parse(bytes.toString('utf8')) as DictionaryRecord,
     async (previous) => {
-      const { record, ...result } = await writingOnThread(request.dir, (tree) => writeScriptDictionaries(tree, nodeDictionaryPacking, { skipDirs: request.skipDirs, previous }));
+      const { record, ...result } = await writingOnThread(
+        request.dir,
+        (tree) => writeScriptDictionaries(tree, nodeDictionaryPacking, { skipDirs: request.skipDirs, previous }),
+        (tree, written) => stampDictionaryFiles(tree, written.record),
+      );
       // The record (one entry per page) stays here: the build log needs only the counts.
       return { result, memory: JSON.stringify(record) };
     },

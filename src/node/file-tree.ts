@@ -13,6 +13,14 @@ export function nodeFileTree(root: string): WritableFileTree {
     list: (dir) => readdirSync(at(dir)),
     isDirectory: (path) => statSync(at(path)).isDirectory(),
     read: (path) => readFileSync(at(path)),
+    stamp: (path) => {
+      try {
+        const s = statSync(at(path), { bigint: true });
+        return s.isFile() ? `${s.size} ${s.mtimeNs} ${s.ctimeNs} ${s.ino}` : undefined;
+      } catch {
+        return undefined;
+      }
+    },
     write: (path, data) => {
       mkdirSync(dirname(at(path)), { recursive: true });
       writeFileSync(at(path), data);

@@ -9,6 +9,16 @@ export interface FileTree {
   list(dir: string): string[];
   isDirectory(path: string): boolean;
   read(path: string): Uint8Array;
+  /**
+   * A stamp of the file as it stands, which changes whenever its bytes may have changed (Node's
+   * tree: size, modification and change times in nanoseconds, inode); undefined when the tree
+   * cannot tell or the file is missing. The passes over the built site compare it with the stamp
+   * they recorded last time instead of reading and hashing a file again (an editor's wait). Only
+   * the build writes its output directory, one step after another, so a file cannot change within
+   * one tick of the file system's clock after it was stamped; a tool that copies a file keeping its
+   * times gives it a new change time and inode, so its stamp differs.
+   */
+  stamp?(path: string): string | undefined;
 }
 
 /** A tree that can also be written (the search index). */

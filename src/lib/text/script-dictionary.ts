@@ -275,3 +275,65 @@ function textKeyIds(stages: ScriptStages, text: string): Record<(typeof STAGE_NA
 export function pageDictionary(stages: ScriptStages, keys: PageKeys): PageDictionary {
   return { cn: serializeSubset(stages.cn, keys.cn), tw: serializeSubset(stages.tw, keys.tw), hk: serializeSubset(stages.hk, keys.hk) };
 }
+
+/**
+ * A page's keys as a short string, for the record of the last run
+ * (src/lib/text/write-script-dictionaries.ts): each stage's key numbers, in order, as a count and
+ * the gaps between them, in varints, base64. An unchanged page's keys then join the search page's
+ * union without its dictionary being read back and looked up entry by entry.
+ */
+export function encodePageKeys(keys: PageKeys): string {
+  const bytes: number[] = [];
+  const varint = (n: number) => {
+    for (; n >= 0x80; n >>>= 7) bytes.push((n & 0x7f) | 0x80);
+    bytes.push(n);
+  };
+  for (const stage of STAGE_NAMES) {
+    const ids = [...keyIds(keys[stage])];
+    varint(ids.length);
+    let last = -1;
+    for (const id of ids) {
+      varint(id - last - 1);
+      last = id;
+    }
+  }
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.slice(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** Adds the keys of `encoded` (encodePageKeys) to `into`; false, and nothing added, when it is not such a string for these stages. */
+export function addEncodedKeys(stages: ScriptStages, into: PageKeys, encoded: string): boolean {
+  let binary: string;
+  try {
+    binary = atob(encoded);
+  } catch {
+    return false;
+  }
+  let at = 0;
+  const varint = (): number => {
+    let n = 0;
+    for (let shift = 0; at < binary.length && shift < 35; shift += 7) {
+      const byte = binary.charCodeAt(at++);
+      n += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return n;
+    }
+    return -1;
+  };
+  const found: Record<(typeof STAGE_NAMES)[number], number[]> = { cn: [], tw: [], hk: [] };
+  for (const stage of STAGE_NAMES) {
+    const count = varint();
+    if (count < 0) return false;
+    let id = -1;
+    for (let i = 0; i < count; i++) {
+      const gap = varint();
+      if (gap < 0) return false;
+      id += gap + 1;
+      if (id >= stages[stage].keys.length) return false;
+      found[stage].push(id);
+    }
+  }
+  if (at !== binary.length) return false;
+  for (const stage of STAGE_NAMES) for (const id of found[stage]) addId(into[stage], id);
+  return true;
+}

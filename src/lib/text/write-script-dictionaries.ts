@@ -24,9 +24,9 @@ import TWVariantsPhrases from 'opencc-js/dict/TWVariantsPhrases';
 import TWVariants from 'opencc-js/dict/TWVariants';
 import HKVariantsPhrases from 'opencc-js/dict/HKVariantsPhrases';
 import HKVariants from 'opencc-js/dict/HKVariants';
-import { walkFiles, type WritableFileTree } from '../files/tree.ts';
+import { walkFiles, type FileTree, type WritableFileTree } from '../files/tree.ts';
 import { DICTIONARY_DIR, DICTIONARY_META } from './script-dictionary-href.ts';
-import { addId, addKeys, addText, newPageKeys, pageDictionary, STAGE_NAMES, stageIndex, type PageDictionary, type PageKeys, type ScriptStages } from './script-dictionary.ts';
+import { addEncodedKeys, addId, addKeys, addText, encodePageKeys, newPageKeys, pageDictionary, STAGE_NAMES, stageIndex, type PageDictionary, type PageKeys, type ScriptStages } from './script-dictionary.ts';
 
 /** The stages of opencc-js's cn → tw and cn → hk converters (from/cn.js, to/tw.js, to/hk.js). */
 export function scriptStages(): ScriptStages {
@@ -107,12 +107,29 @@ export interface DictionaryPacking {
  */
 export interface DictionaryRecord {
   inputs: string;
-  /** By page path: the digests of the page's bytes and of its dictionary file, and that file's path. */
-  pages: Record<string, { page: string; dictionary: string; file: string }>;
+  /** By page path: what the last run knew of the page and its dictionary file (RecordedPage). */
+  pages: Record<string, RecordedPage>;
 }
 
-/** Bump when a page's dictionary would come out differently for the same page and inputs. */
-const RECORD_VERSION = 1;
+export interface RecordedPage {
+  /** The digest of the page's bytes. */
+  page: string;
+  /** The digest of its dictionary file's bytes. */
+  dictionary: string;
+  /** The dictionary file's path. */
+  file: string;
+  /** The page's FileTree.stamp when it was read. */
+  stamp?: string;
+  /** The dictionary file's FileTree.stamp once written (stampDictionaryFiles). */
+  fileStamp?: string;
+  /** The dictionary's keys (encodePageKeys), for the search page's union. */
+  keys?: string;
+  /** The dictionary file's size in bytes. */
+  size?: number;
+}
+
+/** Bump when a page's dictionary would come out differently for the same page and inputs, or the record changes shape. */
+const RECORD_VERSION = 2;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -218,6 +235,8 @@ export function writeScriptDictionaries(site: WritableFileTree, packing: Diction
   const scriptKeys = new Map<string, PageKeys>();
   const namedBy = new Map<string, string>();
   let largest: Uint8Array = new Uint8Array();
+  // The largest dictionary kept without being read: read at the end if it is the largest of all.
+  let largestKept: { file: string; size: number } | undefined;
   const write = (page: string, href: string, keys: PageKeys) => {
     const path = sitePath(decodeURI(href));
     if (path === undefined || !path.startsWith(`${DICTIONARY_DIR}/`) || !path.endsWith('.json')) {
@@ -249,10 +268,23 @@ export function writeScriptDictionaries(site: WritableFileTree, packing: Diction
   const later: { page: string; href: string }[] = [];
   const pagePaths = files.filter((p) => p.endsWith('.html'));
   for (const page of pagePaths) {
+    const stamp = site.stamp?.(page);
+    const before = previous?.[page];
+    // Neither the page nor its dictionary changed since the last run (their stamps say so): neither is read.
+    if (before && stamp !== undefined && before.stamp === stamp && before.keys !== undefined && before.fileStamp !== undefined && site.stamp?.(before.file) === before.fileStamp && addEncodedKeys(stages, union, before.keys)) {
+      const other = namedBy.get(before.file);
+      if (other !== undefined) throw new Error(`${page} and ${other} both name the 简/繁 dictionary "/${before.file}"; each page needs its own (dictionaryHref).`);
+      namedBy.set(before.file, page);
+      record.pages[page] = before;
+      if (before.size !== undefined && before.size > (largestKept?.size ?? -1)) largestKept = { file: before.file, size: before.size };
+      reused++;
+      continue;
+    }
     const raw = site.read(page);
     const html = decoder.decode(raw);
     if (!html.includes(DICTIONARY_META)) continue;
     const pageDigest = packing.digest(raw);
+    const stamped = stamp === undefined ? {} : { stamp };
     if (previous && !showsOtherPages(html)) {
       const href = quickDictionaryHref(html);
       const found = href === undefined ? undefined : kept(page, pageDigest, href);
@@ -261,7 +293,9 @@ export function writeScriptDictionaries(site: WritableFileTree, packing: Diction
         if (other !== undefined) throw new Error(`${page} and ${other} both name the 简/繁 dictionary "${href}"; each page needs its own (dictionaryHref).`);
         namedBy.set(found.path, page);
         addKeys(union, found.keys);
-        record.pages[page] = { page: pageDigest, dictionary: found.digest, file: found.path };
+        // Not written by this run: its stamp now is the one to compare with next time.
+        const fileStamp = site.stamp?.(found.path);
+        record.pages[page] = { page: pageDigest, dictionary: found.digest, file: found.path, ...stamped, ...(fileStamp === undefined ? {} : { fileStamp }), keys: encodePageKeys(found.keys), size: found.bytes.length };
         if (found.bytes.length > largest.length) largest = found.bytes;
         reused++;
         continue;
@@ -282,12 +316,30 @@ export function writeScriptDictionaries(site: WritableFileTree, packing: Diction
     }
     addKeys(union, keys);
     if (showsOtherPages(html)) later.push({ page, href: dictionary });
-    else record.pages[page] = { page: pageDigest, dictionary: packing.digest(write(page, dictionary, keys)), file: sitePath(decodeURI(dictionary))! };
+    else {
+      const bytes = write(page, dictionary, keys);
+      record.pages[page] = { page: pageDigest, dictionary: packing.digest(bytes), file: sitePath(decodeURI(dictionary))!, ...stamped, keys: encodePageKeys(keys), size: bytes.length };
+    }
   }
   for (const { page, href } of later) write(page, href, union);
+  if (largestKept && largestKept.size > largest.length) largest = site.read(largestKept.file);
   // Files of the last run that no page names any more (a page removed since).
   if (previous) for (const file of walkFilesIfAny(site, DICTIONARY_DIR)) if (!namedBy.has(file)) site.remove(file);
   return { pages: namedBy.size, reused, record, largestGzip: largest.length ? packing.gzipSize(largest) : 0 };
+}
+
+/**
+ * Gives every page of `record` whose dictionary file has no stamp (written by this run) the file's
+ * stamp as it now stands in `site`, once the writes are done (src/node/built-site-worker.ts calls
+ * it after the writes have been flushed): the next run keeps it without reading it back.
+ */
+export function stampDictionaryFiles(site: FileTree, record: DictionaryRecord): void {
+  if (!site.stamp) return;
+  for (const entry of Object.values(record.pages)) {
+    if (entry.fileStamp !== undefined) continue;
+    const stamp = site.stamp(entry.file);
+    if (stamp !== undefined) entry.fileStamp = stamp;
+  }
 }
 
 /**

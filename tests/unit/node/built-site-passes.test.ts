@@ -73,6 +73,9 @@ describe('runBuiltSitePasses', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 6; i++) files[`reports/2024/r${i}/index.html`] = page(`报道${i}`, `2024-05-0${i + 1}`, `/reports/2024/r${i}/`);
     files['_astro/app.js'] = 'export const say = "发展";';
+    // The search page shows text from every page: its dictionary is the union of all the others'.
+    files['search/index.html'] = `<!DOCTYPE html><html><head>${head('/search/')}</head><body><form data-search-form></form><ol data-results></ol></body></html>`;
+    const searchDictionary = dictionaryHref('/search/').slice(1);
     const root = site(files);
     const cacheDir = join(root, '..', `${root.split('/').pop()}-cache`);
     dirs.push(cacheDir);
@@ -82,7 +85,10 @@ describe('runBuiltSitePasses', () => {
       if (result?.pass !== 'script-dictionaries') throw new Error('no dictionaries result');
       return result.written;
     };
-    const hant = (dir: string) => Object.fromEntries(readdirSync(join(dir, '_hant/reports/2024')).sort().map((f) => [f, readFileSync(join(dir, '_hant/reports/2024', f), 'utf8')]));
+    const hant = (dir: string) => ({
+      ...Object.fromEntries(readdirSync(join(dir, '_hant/reports/2024')).sort().map((f) => [f, readFileSync(join(dir, '_hant/reports/2024', f), 'utf8')])),
+      search: readFileSync(join(dir, searchDictionary), 'utf8'),
+    });
     /** The same site from scratch, in a directory of its own. */
     const fresh = async () => {
       const copy = site({});
@@ -93,7 +99,11 @@ describe('runBuiltSitePasses', () => {
     };
 
     expect((await dictionaries(root, { cacheDir })).reused).toBe(0);
+    // Unchanged: every page's dictionary kept (by their stamps, unread), the union the same.
+    const first = hant(root);
     expect((await dictionaries(root, { cacheDir })).reused).toBe(6);
+    expect(hant(root)).toEqual(first);
+    expect(first.search).toContain('发展 發展');
     // One page changed (with a character that needs an entry of its own), one removed, one dictionary file damaged.
     writeFileSync(join(root, 'reports/2024/r1/index.html'), page('报道1：后台', '2024-05-02', '/reports/2024/r1/'));
     rmSync(join(root, 'reports/2024/r2'), { recursive: true });
@@ -102,6 +112,7 @@ describe('runBuiltSitePasses', () => {
     expect(again.reused).toBe(3);
     expect(hant(root)).toEqual(await fresh());
     expect(readFileSync(join(root, '_hant/reports/2024/r1.json'), 'utf8')).toContain('台');
+    expect(hant(root).search).toContain('台');
     expect(Object.keys(hant(root))).not.toContain('r2.json');
     // A client script changed: every page may load it, so nothing is kept.
     writeFileSync(join(root, '_astro/app.js'), 'export const say = "后台";');

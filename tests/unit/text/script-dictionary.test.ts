@@ -7,7 +7,7 @@ import { ConverterFactory } from 'opencc-js/core';
 import fromCn from 'opencc-js/from/cn';
 import toTw from 'opencc-js/to/tw';
 import toHk from 'opencc-js/to/hk';
-import { addText, collectAndConvert, collectKeys, convertWith, newPageKeys, pageDictionary } from '../../../src/lib/text/script-dictionary.ts';
+import { addEncodedKeys, addText, collectAndConvert, collectKeys, convertWith, encodePageKeys, newPageKeys, pageDictionary } from '../../../src/lib/text/script-dictionary.ts';
 import { pageTexts, scriptStages } from '../../../src/lib/text/write-script-dictionaries.ts';
 import { loadContentReports } from '../../helpers/content.ts';
 
@@ -72,5 +72,22 @@ describe('per-page OpenCC dictionary', () => {
     const texts = pageTexts(html, (src) => scripts[src]);
     expect(texts).toEqual(expect.arrayContaining(['协商档案', '发展', '头发', '里', scripts['/_astro/b.js']]));
     expect(texts).not.toContain('全部词典');
+  });
+  it('keeps a page’s keys as a short string that gives the same keys back, and refuses one that is not', () => {
+    const keys = newPageKeys(stages);
+    for (const report of loadContentReports()) addText(stages, keys, `${report.data.title}\n${report.body}`);
+    addText(stages, keys, '𠀾里发展的云𩽾𩾌鱼，后台');
+    const encoded = encodePageKeys(keys);
+    const back = newPageKeys(stages);
+    expect(addEncodedKeys(stages, back, encoded)).toBe(true);
+    expect(pageDictionary(stages, back)).toEqual(pageDictionary(stages, keys));
+    expect(encoded.length).toBeLessThan(pageDictionary(stages, keys).cn.length / 3);
+    // Cut short, a byte too many, not base64, a key number past the stage's keys: refused, nothing added.
+    const huge = btoa(String.fromCharCode(1, 0xff, 0xff, 0x7f, 0, 0));
+    for (const bad of [encoded.slice(0, encoded.length - 8), btoa(atob(encoded) + '\u0000'), '%%%', huge]) {
+      const into = newPageKeys(stages);
+      expect(addEncodedKeys(stages, into, bad), bad.slice(0, 20)).toBe(false);
+      expect(pageDictionary(stages, into)).toEqual({ cn: '', tw: '', hk: '' });
+    }
   });
 });

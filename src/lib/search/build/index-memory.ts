@@ -3,10 +3,10 @@
  * kept in Astro's cache directory between builds. Pure; src/node reads and writes the file.
  */
 import { ByteReader, ByteWriter } from '../index/codec.ts';
-import type { IndexFileEntry, IndexMemory } from './write-index.ts';
+import type { IndexedPage, IndexFileEntry, IndexMemory } from './write-index.ts';
 
 /** The file's first string: a file of another shape (an older version of this code) is not read. */
-const MEMORY_FORMAT = 'xieshang search-index memory 1';
+const MEMORY_FORMAT = 'xieshang search-index memory 2';
 
 /**
  * The memory's bytes in pieces, to be written one after the other: the postings (most of the
@@ -22,6 +22,7 @@ export function encodeIndexMemory(memory: IndexMemory): Uint8Array[] {
     out.string(page.path);
     out.string(page.date);
     out.string(page.digest);
+    out.string(page.stamp ?? '');
   }
   out.varint(memory.files.size);
   for (const [path, file] of memory.files) {
@@ -29,6 +30,7 @@ export function encodeIndexMemory(memory: IndexMemory): Uint8Array[] {
     out.string(file.raw);
     out.string(file.packed);
     out.varint(file.size);
+    out.string(file.stamp ?? '');
   }
   out.varint(memory.postings.reduce((sum, piece) => sum + piece.length, 0));
   return [out.finish(), ...memory.postings];
@@ -42,9 +44,18 @@ export function decodeIndexMemory(bytes: Uint8Array): IndexMemory | undefined {
     const inputs = input.string();
     const version = input.string();
     const pages: IndexMemory['pages'] = [];
-    for (let n = input.varint(); n > 0; n--) pages.push({ path: input.string(), date: input.string(), digest: input.string() });
+    for (let n = input.varint(); n > 0; n--) {
+      const page: IndexedPage = { path: input.string(), date: input.string(), digest: input.string() };
+      const stamp = input.string();
+      pages.push(stamp ? { ...page, stamp } : page);
+    }
     const files = new Map<string, IndexFileEntry>();
-    for (let n = input.varint(); n > 0; n--) files.set(input.string(), { raw: input.string(), packed: input.string(), size: input.varint() });
+    for (let n = input.varint(); n > 0; n--) {
+      const path = input.string();
+      const file: IndexFileEntry = { raw: input.string(), packed: input.string(), size: input.varint() };
+      const stamp = input.string();
+      files.set(path, stamp ? { ...file, stamp } : file);
+    }
     const postings = [input.bytes(input.varint())];
     if (!input.done) return undefined;
     return { inputs, version, pages, files, postings };

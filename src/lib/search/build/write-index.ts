@@ -31,6 +31,8 @@ interface ReportPage {
   date: string;
   /** Digest of the page's bytes: an unchanged page's postings and card are carried over. */
   digest: string;
+  /** The page's FileTree.stamp when it was read (or found unchanged), if the tree gives one. */
+  stamp?: string;
 }
 
 const decoder = new TextDecoder();
@@ -56,9 +58,11 @@ function quickDate(html: string): string | undefined {
 /**
  * The built report and dossier pages in the index's order, oldest first (list pages have no body
  * and are skipped). Only their dates and digests are kept: the text is read again, one page at a
- * time, while indexing.
+ * time, while indexing. A page whose stamp is the one `known` (the last run's memory) recorded
+ * for it is not read: its date and digest are the recorded ones (an editor's wait reads only the
+ * pages Astro wrote again).
  */
-function reportPages(site: FileTree, dateOf: (html: string) => string | undefined, digestOf: (data: Uint8Array) => string): ReportPage[] {
+function reportPages(site: FileTree, dateOf: (html: string) => string | undefined, digestOf: (data: Uint8Array) => string, known?: ReadonlyMap<string, IndexedPage>): ReportPage[] {
   // Dossiers (专题) are indexed like reports, with the kind 专题 (src/lib/dossier/search-data.ts).
   const paths: string[] = [];
   for (const section of ['reports', 'dossiers']) {
@@ -70,13 +74,19 @@ function reportPages(site: FileTree, dateOf: (html: string) => string | undefine
   }
   const pages: ReportPage[] = [];
   for (const path of paths) {
+    const stamp = site.stamp?.(path);
+    const url = `/${path.replace(/index\.html$/, '')}`;
+    const before = stamp === undefined ? undefined : known?.get(path);
+    if (before && before.stamp === stamp) {
+      pages.push({ path, url, id: url.replace(/^\/reports\/|\/$/g, ''), date: before.date, digest: before.digest, stamp });
+      continue;
+    }
     const bytes = site.read(path);
     const html = decoder.decode(bytes);
     if (!html.includes('data-search-body')) continue;
-    const url = `/${path.replace(/index\.html$/, '')}`;
     const date = dateOf(html);
     if (!date) throw new Error(`${url} has no data-search-meta="date" (written by src/components/SearchMeta.astro), so it cannot be indexed.`);
-    pages.push({ path, url, id: url.replace(/^\/reports\/|\/$/g, ''), date, digest: digestOf(bytes) });
+    pages.push({ path, url, id: url.replace(/^\/reports\/|\/$/g, ''), date, digest: digestOf(bytes), ...(stamp === undefined ? {} : { stamp }) });
   }
   // The reverse of the archive's own order (newest first, id as tie-break): format.ts says why.
   return pages.sort((a, b) => compareReportsNewestFirst({ id: b.id, data: b }, { id: a.id, data: a }));
@@ -135,18 +145,31 @@ export interface WrittenIndex {
 export interface IndexMemory {
   inputs: string;
   version: string;
-  /** The indexed pages by report number (oldest first): path, date and the digest of their bytes. */
-  pages: { path: string; date: string; digest: string }[];
-  /** Every file of the version directory: the digests of its bytes before and after gzip, and its size. */
+  /** The indexed pages by report number (oldest first): path, date, the digest of their bytes and their stamp. */
+  pages: IndexedPage[];
+  /**
+   * Every file of the version directory: the digests of its bytes before and after gzip, its
+   * size, and its stamp once the files are on disk (stampIndexFiles).
+   */
   files: Map<string, IndexFileEntry>;
   /** SearchIndexBuilder.snapshot(): every token's and facet value's reports. */
   postings: readonly Uint8Array[];
+}
+
+export interface IndexedPage {
+  path: string;
+  date: string;
+  digest: string;
+  /** FileTree.stamp of the page when its digest was taken; with the same stamp, the page is not read again. */
+  stamp?: string;
 }
 
 export interface IndexFileEntry {
   raw: string;
   packed: string;
   size: number;
+  /** FileTree.stamp of the written file; with the same stamp, the file is kept without reading it back. */
+  stamp?: string;
 }
 
 export interface WriteIndexOptions {
@@ -175,8 +198,10 @@ export function writeSearchIndex(site: WritableFileTree, packing: IndexPacking, 
     hash.update(data);
     return hash.hex().slice(0, 32);
   };
+  // The last run's pages by path, when its memory is for the same code (their stamps say which are unchanged).
+  const known = options.previous && options.inputs !== undefined && options.previous.inputs === options.inputs ? new Map(options.previous.pages.map((page) => [page.path, page])) : undefined;
   try {
-    return writeIndexInOrder(site, packing, digestOf, reportPages(site, quickDate, digestOf), options);
+    return writeIndexInOrder(site, packing, digestOf, reportPages(site, quickDate, digestOf, known), options);
   } catch (error) {
     if (!(error instanceof OrderMismatch)) throw error;
     // A page's quick date was not its date: order by full parses instead.
@@ -246,6 +271,15 @@ function writeIndexInOrder(site: WritableFileTree, packing: IndexPacking, digest
   const files = new Map<string, IndexFileEntry>();
   const rewritten: string[] = [];
   let reread = 0;
+  /**
+   * Whether the last version's file at `path` still has the bytes recorded in `entry`: its stamp
+   * is the recorded one, or (none recorded, or another) its bytes' digest is. Damaged or missing: false.
+   */
+  const keptIntact = (path: string, entry: IndexFileEntry): boolean => {
+    if (!keptDir) return false;
+    if (entry.stamp !== undefined && site.stamp?.(joinPath(keptDir, path)) === entry.stamp) return true;
+    return keptFile(path, entry.packed) !== undefined;
+  };
   /** The last version's file at `path` if its bytes are still those recorded (damaged or missing: undefined). */
   const keptFile = (path: string, packed: string): Uint8Array | undefined => {
     if (!keptDir) return undefined;
@@ -265,7 +299,7 @@ function writeIndexInOrder(site: WritableFileTree, packing: IndexPacking, digest
   const put = (path: string, raw: Uint8Array) => {
     const rawDigest = digestOf(raw);
     const before = previous?.files.get(path);
-    if (before && before.raw === rawDigest && keptFile(path, before.packed)) {
+    if (before && before.raw === rawDigest && keptIntact(path, before)) {
       files.set(path, before);
       return;
     }
@@ -278,9 +312,13 @@ function writeIndexInOrder(site: WritableFileTree, packing: IndexPacking, digest
     const card = o >= 0 ? previous!.files.get(recordFile(o)) : undefined;
     if (card) {
       // A carried page: its card is the last version's r/<o>.bin, kept or moved to its new number.
-      const bytes = keptFile(recordFile(o), card.packed);
-      if (bytes && o === n) files.set(recordFile(n), card);
-      else if (bytes) writeNew(recordFile(n), bytes, card);
+      if (o === n && keptIntact(recordFile(o), card)) {
+        files.set(recordFile(n), card);
+        continue;
+      }
+      const bytes = o === n ? undefined : keptFile(recordFile(o), card.packed);
+      // A moved card is a new file: its stamp is taken once it is written (stampIndexFiles).
+      if (bytes) writeNew(recordFile(n), bytes, { raw: card.raw, packed: card.packed, size: card.size });
       else put(recordFile(n), cardBytes(indexDocument(readText(site, page.path), page.url).card));
       continue;
     }
@@ -321,6 +359,27 @@ function writeIndexInOrder(site: WritableFileTree, packing: IndexPacking, digest
   site.write(joinPath(root, MANIFEST_FILE), text);
   const result = { manifest, files: files.size + 1, bytes: bytes + text.length, tokens: builder.stats.tokens, rewritten: rewritten.length, reread };
   if (options.inputs === undefined) return result;
-  const memory: IndexMemory = { inputs: options.inputs, version, pages: pages.map(({ path, date, digest }) => ({ path, date, digest })), files, postings: builder.snapshot() };
+  const memory: IndexMemory = {
+    inputs: options.inputs,
+    version,
+    pages: pages.map(({ path, date, digest, stamp }) => ({ path, date, digest, ...(stamp === undefined ? {} : { stamp }) })),
+    files,
+    postings: builder.snapshot(),
+  };
   return { ...result, memory };
+}
+
+/**
+ * Gives every file of `memory` without a stamp (written by this run) its stamp as it now stands
+ * in `site`, once the writes are done (src/node/built-site-worker.ts calls it after the writes
+ * have been flushed): the next run then keeps it without reading it back.
+ */
+export function stampIndexFiles(site: FileTree, memory: IndexMemory): void {
+  if (!site.stamp) return;
+  const dir = treePath(versionDir(memory.version));
+  for (const [path, entry] of memory.files) {
+    if (entry.stamp !== undefined) continue;
+    const stamp = site.stamp(joinPath(dir, path));
+    if (stamp !== undefined) memory.files.set(path, { ...entry, stamp });
+  }
 }

@@ -6,7 +6,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { memoryTree } from '../../../helpers/memory-tree.ts';
-import { writeSearchIndex } from '../../../../src/lib/search/build/write-index.ts';
+import { stampIndexFiles, writeSearchIndex } from '../../../../src/lib/search/build/write-index.ts';
 import { decodeIndexMemory, encodeIndexMemory } from '../../../../src/lib/search/build/index-memory.ts';
 import { SearchIndexBuilder } from '../../../../src/lib/search/build/index-builder.ts';
 import { readBucket, readDetail } from '../../../../src/lib/search/browser/query.ts';
@@ -113,6 +113,8 @@ describe.each([
   const start = (numbers: number[]) => {
     const tree = memoryTree(pages(numbers));
     const { memory } = writeSearchIndex(tree, packing, { inputs: 'code 1', build });
+    // As the worker does once the writes are on disk: the written files get their stamps.
+    stampIndexFiles(tree, memory!);
     return { tree, memory: memory! };
   };
   const numbers = Array.from({ length: 40 }, (_, n) => n);
@@ -124,18 +126,32 @@ describe.each([
     expect([...tree.files.keys()].some((p) => p.includes('/d/'))).toBe('commonMin' in build);
     const again = (change: () => void) => {
       change();
+      tree.reads.clear();
       const written = writeSearchIndex(tree, packing, { inputs: 'code 1', previous: memory, build });
+      stampIndexFiles(tree, written.memory!);
       expect(indexFiles(tree)).toEqual(fresh(tree));
       expect(detailProblems(tree)).toEqual([]);
       memory = written.memory!;
       return written;
     };
-    // Nothing changed: nothing read, nothing written.
+    // Nothing changed: nothing read, nothing written. Not even read back: every page and index
+    // file has the stamp the last run recorded.
     let written = again(() => {});
     expect([written.reread, written.rewritten]).toEqual([0, 0]);
+    expect([...tree.reads.keys()]).toEqual([]);
+    // Without stamps (a tree that cannot give them), the same result, from the bytes.
+    const unstamped = { ...tree, stamp: undefined };
+    const fromBytes = writeSearchIndex(unstamped, packing, { inputs: 'code 1', previous: memory, build });
+    expect([fromBytes.reread, fromBytes.rewritten]).toEqual([0, 0]);
+    expect(tree.reads.size).toBeGreaterThan(40);
     // A report dated after every other: it alone is read; most files are kept.
     written = again(() => tree.write('reports/r100/index.html', new TextEncoder().encode(reportPage(100, '2026-12-07'))));
     expect(written.reread).toBe(1);
+    expect([...tree.reads.keys()].filter((p) => p.startsWith('reports/'))).toEqual(['reports/r100/index.html']);
+    // The same bytes written again: a new stamp, so the page is read, and found unchanged.
+    written = again(() => tree.write('reports/r3/index.html', tree.read('reports/r3/index.html')));
+    expect([written.reread, written.rewritten]).toEqual([0, 0]);
+    expect([...tree.reads.keys()]).toEqual(['reports/r3/index.html']);
     expect(written.rewritten).toBeLessThan(written.files / 2);
     // A back-dated report: the reports after it are numbered one higher, their cards move.
     written = again(() => tree.write('reports/r101/index.html', new TextEncoder().encode(reportPage(101, '2017-01-01'))));
