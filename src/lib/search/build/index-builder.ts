@@ -121,18 +121,25 @@ class PostingList {
     this.length++;
   }
 
-  /** Puts the reports back in ascending order, each with its two bytes. */
+  /**
+   * Puts the reports back in ascending order, each with its two bytes. Each report is one number
+   * (report × 2¹⁶ + its two bytes, below 2⁴⁸, exact in a double) sorted by the typed array's own
+   * numeric sort: in an editor's wait the lists of common tokens hold every report, and sorting
+   * them through a comparator was a second of the pass at 10,000 reports. A report occurs at most
+   * once in a list, so the order is by report alone.
+   */
   sort(): void {
     if (!this.unsorted) return;
-    const order = Array.from({ length: this.length }, (_, i) => i).sort((a, b) => this.docs[a] - this.docs[b]);
-    const docs = this.docs.slice(0, this.length);
-    const masks = this.masks.slice(0, this.length);
-    const follows = this.follows.slice(0, this.length);
-    order.forEach((from, to) => {
-      this.docs[to] = docs[from];
-      this.masks[to] = masks[from];
-      this.follows[to] = follows[from];
-    });
+    const n = this.length;
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = this.docs[i] * 65536 + this.masks[i] * 256 + this.follows[i];
+    keys.sort();
+    for (let i = 0; i < n; i++) {
+      const bytes = keys[i] % 65536;
+      this.docs[i] = (keys[i] - bytes) / 65536;
+      this.masks[i] = bytes >>> 8;
+      this.follows[i] = bytes & 0xff;
+    }
     this.unsorted = false;
   }
 }
