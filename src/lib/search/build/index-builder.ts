@@ -125,8 +125,9 @@ class PostingList {
    * Puts the reports back in ascending order, each with its two bytes. Each report is one number
    * (report × 2¹⁶ + its two bytes, below 2⁴⁸, exact in a double) sorted by the typed array's own
    * numeric sort: in an editor's wait the lists of common tokens hold every report, and sorting
-   * them through a comparator was a second of the pass at 10,000 reports. A report occurs at most
-   * once in a list, so the order is by report alone.
+   * them through a comparator over indices cost about 0.2 s of the pass at 10,000 reports (a
+   * second under the profiler). A report occurs at most once in a list, so the order is by report
+   * alone.
    */
   sort(): void {
     if (!this.unsorted) return;
