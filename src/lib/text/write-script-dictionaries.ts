@@ -234,6 +234,12 @@ export function writeScriptDictionaries(site: WritableFileTree, packing: Diction
   // What each client script needs, worked out once (every page loads the same few).
   const scriptKeys = new Map<string, PageKeys>();
   const namedBy = new Map<string, string>();
+  /** Records that `page` names the dictionary file `path` (as `href`); throws if another page already does. */
+  const claim = (path: string, page: string, href: string) => {
+    const other = namedBy.get(path);
+    if (other !== undefined) throw new Error(`${page} and ${other} both name the 简/繁 dictionary "${href}"; each page needs its own (dictionaryHref).`);
+    namedBy.set(path, page);
+  };
   let largest: Uint8Array = new Uint8Array();
   // The largest dictionary kept without being read: read at the end if it is the largest of all.
   let largestKept: { file: string; size: number } | undefined;
@@ -242,9 +248,7 @@ export function writeScriptDictionaries(site: WritableFileTree, packing: Diction
     if (path === undefined || !path.startsWith(`${DICTIONARY_DIR}/`) || !path.endsWith('.json')) {
       throw new Error(`${page} names its 简/繁 dictionary "${href}", outside /${DICTIONARY_DIR}/ (the layout writes dictionaryHref(pathname)).`);
     }
-    const other = namedBy.get(path);
-    if (other !== undefined) throw new Error(`${page} and ${other} both name the 简/繁 dictionary "${href}"; each page needs its own (dictionaryHref).`);
-    namedBy.set(path, page);
+    claim(path, page, href);
     const bytes = encoder.encode(`${JSON.stringify(pageDictionary(stages, keys))}\n`);
     site.write(path, bytes);
     if (bytes.length > largest.length) largest = bytes;
@@ -272,9 +276,7 @@ export function writeScriptDictionaries(site: WritableFileTree, packing: Diction
     const before = previous?.[page];
     // Neither the page nor its dictionary changed since the last run (their stamps say so): neither is read.
     if (before && stamp !== undefined && before.stamp === stamp && before.keys !== undefined && before.fileStamp !== undefined && site.stamp?.(before.file) === before.fileStamp && addEncodedKeys(stages, union, before.keys)) {
-      const other = namedBy.get(before.file);
-      if (other !== undefined) throw new Error(`${page} and ${other} both name the 简/繁 dictionary "/${before.file}"; each page needs its own (dictionaryHref).`);
-      namedBy.set(before.file, page);
+      claim(before.file, page, `/${before.file}`);
       record.pages[page] = before;
       if (before.size !== undefined && before.size > (largestKept?.size ?? -1)) largestKept = { file: before.file, size: before.size };
       reused++;
@@ -289,9 +291,7 @@ export function writeScriptDictionaries(site: WritableFileTree, packing: Diction
       const href = quickDictionaryHref(html);
       const found = href === undefined ? undefined : kept(page, pageDigest, href);
       if (href !== undefined && found) {
-        const other = namedBy.get(found.path);
-        if (other !== undefined) throw new Error(`${page} and ${other} both name the 简/繁 dictionary "${href}"; each page needs its own (dictionaryHref).`);
-        namedBy.set(found.path, page);
+        claim(found.path, page, href);
         addKeys(union, found.keys);
         // Not written by this run: its stamp now is the one to compare with next time.
         const fileStamp = site.stamp?.(found.path);

@@ -76,9 +76,10 @@ function reportPages(site: FileTree, dateOf: (html: string) => string | undefine
   for (const path of paths) {
     const stamp = site.stamp?.(path);
     const url = `/${path.replace(/index\.html$/, '')}`;
+    const id = url.replace(/^\/reports\/|\/$/g, '');
     const before = stamp === undefined ? undefined : known?.get(path);
     if (before && before.stamp === stamp) {
-      pages.push({ path, url, id: url.replace(/^\/reports\/|\/$/g, ''), date: before.date, digest: before.digest, stamp });
+      pages.push({ path, url, id, date: before.date, digest: before.digest, stamp });
       continue;
     }
     const bytes = site.read(path);
@@ -86,7 +87,7 @@ function reportPages(site: FileTree, dateOf: (html: string) => string | undefine
     if (!html.includes('data-search-body')) continue;
     const date = dateOf(html);
     if (!date) throw new Error(`${url} has no data-search-meta="date" (written by src/components/SearchMeta.astro), so it cannot be indexed.`);
-    pages.push({ path, url, id: url.replace(/^\/reports\/|\/$/g, ''), date, digest: digestOf(bytes), ...(stamp === undefined ? {} : { stamp }) });
+    pages.push({ path, url, id, date, digest: digestOf(bytes), ...(stamp === undefined ? {} : { stamp }) });
   }
   // The reverse of the archive's own order (newest first, id as tie-break): format.ts says why.
   return pages.sort((a, b) => compareReportsNewestFirst({ id: b.id, data: b }, { id: a.id, data: a }));
