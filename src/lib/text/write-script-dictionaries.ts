@@ -26,7 +26,7 @@ import HKVariantsPhrases from 'opencc-js/dict/HKVariantsPhrases';
 import HKVariants from 'opencc-js/dict/HKVariants';
 import { walkFiles, type FileTree, type WritableFileTree } from '../files/tree.ts';
 import { DICTIONARY_DIR, DICTIONARY_META } from './script-dictionary-href.ts';
-import { addEncodedKeys, addId, addKeys, addText, encodePageKeys, newPageKeys, pageDictionary, STAGE_NAMES, stageIndex, type PageDictionary, type PageKeys, type ScriptStages } from './script-dictionary.ts';
+import { addEncodedKeys, addKeys, addText, encodePageKeys, newPageKeys, pageDictionary, stageIndex, type PageKeys, type ScriptStages } from './script-dictionary.ts';
 
 /** The stages of opencc-js's cn → tw and cn → hk converters (from/cn.js, to/tw.js, to/hk.js). */
 export function scriptStages(): ScriptStages {
@@ -171,27 +171,6 @@ export interface DictionaryOptions {
   previous?: DictionaryRecord;
 }
 
-/** The keys a written dictionary file holds (its entries' sources), for the union of a kept one; undefined if one is not a key of the stages. */
-function keysOfDictionary(stages: ScriptStages, bytes: Uint8Array): PageKeys | undefined {
-  try {
-    const dict = JSON.parse(decoder.decode(bytes)) as Partial<PageDictionary>;
-    const keys = newPageKeys(stages);
-    for (const k of STAGE_NAMES) {
-      const serialized = dict[k];
-      if (typeof serialized !== 'string') return undefined;
-      if (!serialized) continue;
-      for (const entry of serialized.split('|')) {
-        const id = stages[k].ids.get(entry.slice(0, entry.indexOf(' ')));
-        if (id === undefined) return undefined;
-        addId(keys[k], id);
-      }
-    }
-    return keys;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Writes _hant/**.json into the built site `site`: for each page with a dictionary <meta>, the file
  * it names. Pages are only read. Throws if a page names a file outside _hant/ or one another page
@@ -199,9 +178,9 @@ function keysOfDictionary(stages: ScriptStages, bytes: Uint8Array): PageKeys | u
  *
  * With `previous` (the record of the last run over the same, kept directory), a page whose bytes
  * are unchanged keeps the dictionary file written then, if that file still holds those bytes: the
- * trie walks over its text (most of this pass) are skipped, and only its dictionary's keys are
- * read back for the search page's union. Files no page names any more are removed. Without it,
- * _hant/ is emptied and every dictionary worked out.
+ * trie walks over its text (most of this pass) are skipped, and its recorded keys join the search
+ * page's union. A page and file whose stamps are the recorded ones are not even read. Files no
+ * page names any more are removed. Without it, _hant/ is emptied and every dictionary worked out.
  */
 export function writeScriptDictionaries(site: WritableFileTree, packing: DictionaryPacking, options: DictionaryOptions = {}): WrittenDictionaries {
   const stages = options.stages ?? scriptStages();
@@ -255,7 +234,7 @@ export function writeScriptDictionaries(site: WritableFileTree, packing: Diction
     return bytes;
   };
   /** The last run's dictionary of this page, if the page and the file are as they were then. */
-  const kept = (page: string, pageDigest: string, href: string): { path: string; bytes: Uint8Array; digest: string; keys: PageKeys } | undefined => {
+  const kept = (page: string, pageDigest: string, href: string): { path: string; bytes: Uint8Array; digest: string; keys: PageKeys; encodedKeys: string } | undefined => {
     const before = previous?.[page];
     const path = sitePath(decodeURI(href));
     if (!before || before.page !== pageDigest || path === undefined || path !== before.file) return undefined;
@@ -266,8 +245,10 @@ export function writeScriptDictionaries(site: WritableFileTree, packing: Diction
       return undefined;
     }
     if (packing.digest(bytes) !== before.dictionary) return undefined;
-    const keys = keysOfDictionary(stages, bytes);
-    return keys && { path, bytes, digest: before.dictionary, keys };
+    // The file is the one recorded, so its keys are the recorded ones.
+    const keys = newPageKeys(stages);
+    if (before.keys === undefined || !addEncodedKeys(stages, keys, before.keys)) return undefined;
+    return { path, bytes, digest: before.dictionary, keys, encodedKeys: before.keys };
   };
   const later: { page: string; href: string }[] = [];
   const pagePaths = files.filter((p) => p.endsWith('.html'));
@@ -295,7 +276,7 @@ export function writeScriptDictionaries(site: WritableFileTree, packing: Diction
         addKeys(union, found.keys);
         // Not written by this run: its stamp now is the one to compare with next time.
         const fileStamp = site.stamp?.(found.path);
-        record.pages[page] = { page: pageDigest, dictionary: found.digest, file: found.path, ...stamped, ...(fileStamp === undefined ? {} : { fileStamp }), keys: encodePageKeys(found.keys), size: found.bytes.length };
+        record.pages[page] = { page: pageDigest, dictionary: found.digest, file: found.path, ...stamped, ...(fileStamp === undefined ? {} : { fileStamp }), keys: found.encodedKeys, size: found.bytes.length };
         if (found.bytes.length > largest.length) largest = found.bytes;
         reused++;
         continue;

@@ -108,6 +108,8 @@ describe('runBuiltSitePasses', () => {
     writeFileSync(join(root, 'reports/2024/r1/index.html'), page('报道1：后台', '2024-05-02', '/reports/2024/r1/'));
     rmSync(join(root, 'reports/2024/r2'), { recursive: true });
     writeFileSync(join(root, '_hant/reports/2024/r3.json'), '{"cn":"","tw":"","hk":""}\n');
+    // One page written again with the same bytes: a new stamp, so it is read, and its dictionary kept with its recorded keys.
+    writeFileSync(join(root, 'reports/2024/r4/index.html'), readFileSync(join(root, 'reports/2024/r4/index.html')));
     const again = await dictionaries(root, { cacheDir });
     expect(again.reused).toBe(3);
     expect(hant(root)).toEqual(await fresh());
